@@ -1,0 +1,54 @@
+using System.CommandLine;
+using SmartCustoms.Cli.Declarations;
+using SmartCustoms.Cli.Hosting;
+using SmartCustoms.Cli.Keys;
+using SmartCustoms.Cli.Tariffs;
+using SmartCustoms.Cli.Validation;
+
+return await SmartCustomsCli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+
+/// <summary>The <c>smartcustoms</c> command tree, invocable in-process so that tests see exactly what a user sees.</summary>
+internal static class SmartCustomsCli
+{
+    public static RootCommand Build(CliConsole console)
+    {
+        var storage = new StorageArguments();
+        return new RootCommand("SmartCustoms: check declarations offline, administer a node, lodge declarations with it.")
+        {
+            ValidateCommand.Create(console),
+            KeysCommands.Create(console, storage),
+            TariffCommands.Create(console, storage),
+            DeclarationsCommands.Create(console),
+        };
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var console = CliConsole.Create(stdout, stderr);
+        var parsed = Build(console).Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // System.CommandLine answers 1 for parse errors; scripts need usage mistakes (2) apart from failed checks (1).
+            foreach (var error in parsed.Errors)
+            {
+                await stderr.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+            }
+
+            await stderr.WriteLineAsync($"Run '{CommandPath(parsed.CommandResult)} --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }).ConfigureAwait(false);
+    }
+
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new Stack<string>();
+        for (var current = result; current.Parent is System.CommandLine.Parsing.CommandResult parent; current = parent)
+        {
+            names.Push(current.Command.Name);
+        }
+
+        return string.Join(' ', names.Prepend("smartcustoms"));
+    }
+}

@@ -1,0 +1,46 @@
+using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Domain.Tariffs;
+using SmartCustoms.Storage.Declarations;
+
+namespace SmartCustoms.Server.Declarations;
+
+public sealed record IssueResponse(string Code, string Message, string Pointer);
+
+/// <summary>A declaration as the API shows it: customs' view (MRN, status, duties, warnings) and the content lodged.</summary>
+public sealed record DeclarationResponse
+{
+    public required string Mrn { get; init; }
+    public required string Lrn { get; init; }
+    public required int Version { get; init; }
+    public required DeclarationStatus Status { get; init; }
+    public string? Type { get; init; }
+    public required string DeclarantId { get; init; }
+    public required DateTimeOffset AcceptedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+    public IReadOnlyList<IssueResponse> Warnings { get; init; } = [];
+    public DutyAssessment? Duties { get; init; }
+    public required Declaration Declaration { get; init; }
+
+    public static DeclarationResponse From(DeclarationRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new DeclarationResponse
+        {
+            Mrn = record.Mrn,
+            Lrn = record.Lrn,
+            Version = record.Version,
+            Status = record.Status,
+            Type = record.Declaration.Type,
+            DeclarantId = record.DeclarantId,
+            AcceptedAt = record.AcceptedAt,
+            UpdatedAt = record.UpdatedAt,
+            Warnings = [.. record.Warnings.Select(w => new IssueResponse(w.Code, w.Message, w.Pointer))],
+            Duties = record.Assessment,
+            Declaration = record.Declaration,
+        };
+    }
+}
+
+public sealed record NotificationResponse(long Id, string Mrn, string Kind, string DmsCode, DateTimeOffset At, System.Text.Json.JsonElement Payload);
+
+public sealed record NotificationPage(IReadOnlyList<NotificationResponse> Items, long Cursor);

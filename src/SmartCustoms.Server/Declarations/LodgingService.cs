@@ -1,0 +1,142 @@
+using Microsoft.Extensions.Options;
+using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Domain.ReferenceData;
+using SmartCustoms.Domain.Validation;
+using SmartCustoms.Server.Access;
+using SmartCustoms.Server.Hosting;
+using SmartCustoms.Server.Tariffs;
+using SmartCustoms.Storage.Declarations;
+
+namespace SmartCustoms.Server.Declarations;
+
+/// <summary>Reads, checks and stores a submitted declaration: the lodging and amendment use cases.</summary>
+public sealed class LodgingService(
+    IDeclarationStore store, TariffCache tariffs, IOptions<SmartCustomsOptions> options, TimeProvider clock,
+    ILogger<LodgingService> logger)
+{
+    private readonly SmartCustomsOptions _options = options.Value;
+
+    /// <summary>A checked declaration ready to store, or the problem to answer with.</summary>
+    public sealed record Checked(Declaration? Declaration, CheckResult? Result, string? ContentHash, IResult? Problem);
+
+    public async Task<IResult> LodgeAsync(HttpRequest request, Caller caller, CancellationToken cancellationToken)
+    {
+        var checkedDeclaration = await ReadAndCheckAsync(request, caller, cancellationToken).ConfigureAwait(false);
+        if (checkedDeclaration.Problem is not null)
+        {
+            return checkedDeclaration.Problem;
+        }
+
+        var (declaration, result, hash) = (checkedDeclaration.Declaration!, checkedDeclaration.Result!, checkedDeclaration.ContentHash!);
+        var now = clock.GetUtcNow();
+        var status = result.Assessment is null && !declaration.IsImport ? DeclarationStatus.Accepted : DeclarationStatus.Assessed;
+        var lodged = await store.LodgeAsync(new LodgeRequest
+        {
+            DeclarantId = declaration.Declarant!.Id!,
+            Lrn = declaration.Lrn!,
+            ContentHash = hash,
+            Declaration = declaration,
+            Status = status,
+            Assessment = result.Assessment,
+            Warnings = result.Warnings,
+            AcceptedAt = now,
+            MrnFactory = sequence => Mrn.Create(now, _options.NodeId, sequence, declaration.Type),
+            Notifications = Notifications.ForAcceptance(declaration.Lrn!, 1, status, result.Assessment, now),
+        }, cancellationToken).ConfigureAwait(false);
+
+        var response = DeclarationResponse.From(lodged.Record);
+        switch (lodged.Outcome)
+        {
+            case LodgeOutcome.Created:
+                LogLodged(logger, lodged.Record.Mrn, lodged.Record.DeclarantId, result.Warnings.Count);
+                return TypedResults.Created($"/api/declarations/{lodged.Record.Mrn}", response);
+            case LodgeOutcome.Duplicate:
+                return TypedResults.Ok(response);
+            default:
+                return Problems.Single(StatusCodes.Status409Conflict, "LRN already used",
+                    $"LRN '{declaration.Lrn}' was already lodged by {declaration.Declarant.Id} as {lodged.Record.Mrn} with other content; use a new LRN or amend {lodged.Record.Mrn}.",
+                    "lrn.conflict", "/lrn");
+        }
+    }
+
+    /// <summary>Reads the body in the format its Content-Type names, binds it to the caller and checks it.</summary>
+    public async Task<Checked> ReadAndCheckAsync(HttpRequest request, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(caller);
+        var format = FormatOf(request.ContentType);
+        if (format is null)
+        {
+            return Fail(Problems.Single(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                "Send a declaration as application/json or as WCO DMS XML (application/xml).", "body.media-type", ""));
+        }
+
+        var body = await BodyReader.ReadAsync(request, _options.Limits.MaxDeclarationBytes, cancellationToken).ConfigureAwait(false);
+        if (body.Problem is not null)
+        {
+            return Fail(body.Problem);
+        }
+
+        var document = DeclarationDocument.Read(body.Bytes!, format.Value);
+        var errors = document.Issues.Where(i => i.Severity == IssueSeverity.Error).ToList();
+        if (document.Declaration is null || errors.Count > 0)
+        {
+            // Reader issues already carry pointers in the submitter's format.
+            return Fail(Problems.Validation("The declaration could not be read.", document.Issues));
+        }
+
+        var declaration = BindDeclarant(document.Declaration, caller);
+        if (caller.IsTrader && !string.Equals(declaration.Declarant?.Id, caller.PartyId, StringComparison.Ordinal))
+        {
+            return Fail(Problems.Single(StatusCodes.Status403Forbidden, "Not your declaration",
+                $"This API key lodges for {caller.PartyId}; the declarant is {declaration.Declarant?.Id}.", "declarant.not-caller",
+                document.PointerFor("/declarant/id")));
+        }
+
+        var tariff = await tariffs.GetAsync(cancellationToken).ConfigureAwait(false);
+        var result = DeclarationCheck.Run(declaration, Context(), tariff);
+        if (!result.IsAccepted)
+        {
+            return Fail(Problems.Validation("The declaration has errors.", result.Errors, document.PointerFor));
+        }
+
+        var warnings = result.Warnings.Select(w => w with { Pointer = document.PointerFor(w.Pointer) }).ToList();
+        return new Checked(declaration, result with { Warnings = warnings }, DeclarationJson.ContentHash(declaration), null);
+    }
+
+    public ValidationContext Context() => new()
+    {
+        Catalog = ReferenceCatalog.Default,
+        Now = clock.GetUtcNow(),
+        StrictContainerNumbers = _options.StrictContainerNumbers,
+        InvoiceTolerance = _options.InvoiceTolerancePercent / 100m,
+    };
+
+    /// <summary>A trader lodging without naming the declarant lodges as itself.</summary>
+    private static Declaration BindDeclarant(Declaration declaration, Caller caller) =>
+        caller.IsTrader && string.IsNullOrWhiteSpace(declaration.Declarant?.Id)
+            ? declaration with { Declarant = (declaration.Declarant ?? new Party()) with { Id = caller.PartyId } }
+            : declaration;
+
+    private static DeclarationFormat? FormatOf(string? contentType)
+    {
+        var mediaType = contentType?.Split(';')[0].Trim().ToUpperInvariant();
+        return mediaType switch
+        {
+            "APPLICATION/JSON" or null or "" => DeclarationFormat.Json,
+            "APPLICATION/XML" or "TEXT/XML" => DeclarationFormat.WcoXml,
+            _ when mediaType.EndsWith("+JSON", StringComparison.Ordinal) => DeclarationFormat.Json,
+            _ when mediaType.EndsWith("+XML", StringComparison.Ordinal) => DeclarationFormat.WcoXml,
+            _ => null,
+        };
+    }
+
+    private static Checked Fail(IResult problem) => new(null, null, null, problem);
+
+    private static readonly Action<ILogger, string, string, int, Exception?> LogLodgedMessage =
+        LoggerMessage.Define<string, string, int>(LogLevel.Information, new EventId(1, "Lodged"),
+            "Declaration {Mrn} lodged by {DeclarantId} with {WarningCount} warning(s)");
+
+    private static void LogLodged(ILogger logger, string mrn, string declarantId, int warnings) =>
+        LogLodgedMessage(logger, mrn, declarantId, warnings, null);
+}

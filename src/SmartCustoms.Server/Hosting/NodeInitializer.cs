@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Options;
+using SmartCustoms.Domain.Access;
+using SmartCustoms.Domain.Tariffs;
+using SmartCustoms.Server.Access;
+using SmartCustoms.Storage;
+using SmartCustoms.Storage.Access;
+
+namespace SmartCustoms.Server.Hosting;
+
+/// <summary>Runs before the node serves: schema migrations, the first admin key, the demo tariff.</summary>
+public sealed class NodeInitializer(
+    Database database, ApiKeyIssuer issuer, IOptions<SmartCustomsOptions> options, TimeProvider clock, ILogger<NodeInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await EnsureAdminAsync(cancellationToken).ConfigureAwait(false);
+        if (await database.Tariffs.GetAsync(cancellationToken).ConfigureAwait(false) is null)
+        {
+            var demo = TariffFile.LoadDemo();
+            await database.Tariffs.SaveAsync(demo, "node start-up", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            LogDemoTariff(logger, demo.Name, null);
+        }
+    }
+
+    private async Task EnsureAdminAsync(CancellationToken cancellationToken)
+    {
+        var configured = options.Value.BootstrapAdminKey;
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            if (configured.Length < 32)
+            {
+                throw new InvalidOperationException("SmartCustoms:BootstrapAdminKey must be at least 32 characters long.");
+            }
+
+            if (await database.ApiKeys.FindBySecretHashAsync(ApiKeySecrets.Hash(configured), cancellationToken).ConfigureAwait(false) is null)
+            {
+                await issuer.IssueAsync("admin", null, "bootstrap admin key", cancellationToken, configured).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (await database.ApiKeys.AnyAdminAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var (key, secret, _) = await issuer.IssueAsync(Roles.Name(Role.Admin), null, "first admin key", cancellationToken).ConfigureAwait(false);
+
+        // Printed to the console, never logged: log sinks are kept and shipped, the console of a first start is not.
+        Console.WriteLine();
+        Console.WriteLine("  SmartCustoms created the first admin API key. It is shown only this once; keep it safe:");
+        Console.WriteLine();
+        Console.WriteLine($"    {secret}");
+        Console.WriteLine();
+        Console.WriteLine($"  (key id {key!.Id}; create more with POST /api/keys or `smartcustoms keys create`)");
+        Console.WriteLine();
+    }
+
+    private static readonly Action<ILogger, string, Exception?> LogDemoTariff =
+        LoggerMessage.Define<string>(LogLevel.Warning, new EventId(10, "DemoTariff"),
+            "No tariff loaded yet: using the shipped {TariffName}. Load the real one with `smartcustoms tariff import` or PUT /api/tariff");
+}

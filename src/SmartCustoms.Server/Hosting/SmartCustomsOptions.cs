@@ -1,0 +1,41 @@
+namespace SmartCustoms.Server.Hosting;
+
+/// <summary>The <c>SmartCustoms</c> configuration section.</summary>
+public sealed class SmartCustomsOptions
+{
+    public const string Section = "SmartCustoms";
+
+    /// <summary>Two-letter code of the administration running this node; it starts every MRN.</summary>
+    public string NodeId { get; set; } = "XX";
+
+    /// <summary>Where the embedded database and the node's files live.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public StorageSection Storage { get; set; } = new();
+
+    /// <summary>An admin key to create at start (for scripts); when unset and no admin exists, one is generated and printed once.</summary>
+    public string? BootstrapAdminKey { get; set; }
+
+    /// <summary>When true, a container number with a wrong ISO 6346 check digit is refused instead of flagged.</summary>
+    public bool StrictContainerNumbers { get; set; }
+
+    /// <summary>Allowed difference between invoice amount and item prices, in percent.</summary>
+    public decimal InvoiceTolerancePercent { get; set; } = 1m;
+
+    public LimitsSection Limits { get; set; } = new();
+
+    public sealed class StorageSection
+    {
+        /// <summary><c>sqlite</c> (default) or <c>postgres</c> (with <c>ConnectionStrings:SmartCustoms</c>).</summary>
+        public string Provider { get; set; } = "sqlite";
+    }
+
+    public sealed class LimitsSection
+    {
+        /// <summary>Largest declaration body accepted, in bytes.</summary>
+        public int MaxDeclarationBytes { get; set; } = 1024 * 1024;
+
+        /// <summary>Largest tariff schedule accepted, in bytes.</summary>
+        public int MaxTariffBytes { get; set; } = 8 * 1024 * 1024;
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authentication;
+using SmartCustoms.Server.Access;
+using SmartCustoms.Server.Declarations;
+using SmartCustoms.Server.Tariffs;
+using SmartCustoms.Storage;
+using SmartCustoms.Storage.Access;
+
+namespace SmartCustoms.Server.Hosting;
+
+public static class SmartCustomsServices
+{
+    /// <summary>Everything the node needs: options, storage of the configured provider, access control and the use cases.</summary>
+    public static WebApplicationBuilder AddSmartCustoms(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var section = builder.Configuration.GetSection(SmartCustomsOptions.Section);
+        var options = section.Get<SmartCustomsOptions>() ?? new SmartCustomsOptions();
+        Validate(options);
+        builder.Services.Configure<SmartCustomsOptions>(section);
+
+        builder.Services.AddSmartCustomsStorage(new StorageOptions
+        {
+            Provider = options.Storage.Provider,
+            ConnectionString = builder.Configuration.GetConnectionString("SmartCustoms"),
+            DataDirectory = Path.GetFullPath(options.DataDirectory),
+        });
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<TariffCache>();
+        builder.Services.AddSingleton<ApiKeyIssuer>();
+        builder.Services.AddSingleton<LodgingService>();
+        builder.Services.AddSingleton<TransitionService>();
+        builder.Services.AddSingleton<NodeInitializer>();
+
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+
+        // Nothing is reachable without a key unless an endpoint says so (health, API description).
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            var canonical = Domain.Declarations.DeclarationJson.Options;
+            json.SerializerOptions.MaxDepth = canonical.MaxDepth;
+            json.SerializerOptions.DefaultIgnoreCondition = canonical.DefaultIgnoreCondition;
+            foreach (var converter in canonical.Converters)
+            {
+                json.SerializerOptions.Converters.Add(converter);
+            }
+        });
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Math.Max(options.Limits.MaxDeclarationBytes, options.Limits.MaxTariffBytes) + 1L);
+        return builder;
+    }
+
+    private static void Validate(SmartCustomsOptions options)
+    {
+        if (options.NodeId is not { Length: 2 } || !options.NodeId.All(char.IsAsciiLetterUpper))
+        {
+            throw new InvalidOperationException($"SmartCustoms:NodeId must be two capital letters (the administration's country code); it is '{options.NodeId}'.");
+        }
+
+        if (options.Limits.MaxDeclarationBytes < 1024 || options.Limits.MaxTariffBytes < 1024)
+        {
+            throw new InvalidOperationException("SmartCustoms:Limits values must be at least 1024 bytes.");
+        }
+
+        if (options.InvoiceTolerancePercent is < 0 or > 100)
+        {
+            throw new InvalidOperationException("SmartCustoms:InvoiceTolerancePercent must be between 0 and 100.");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Scalar.AspNetCore;
+using SmartCustoms.Server.Access;
+using SmartCustoms.Server.Declarations;
+using SmartCustoms.Server.Hosting;
+using SmartCustoms.Server.Tariffs;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddSmartCustoms();
+
+var app = builder.Build();
+await app.Services.GetRequiredService<NodeInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/docs").AllowAnonymous();
+app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
+
+app.MapKeys();
+app.MapDeclarations();
+app.MapTariff();
+
+app.Run();
+
+/// <summary>Entry point, public so that tests can host the node in process.</summary>
+public partial class Program;

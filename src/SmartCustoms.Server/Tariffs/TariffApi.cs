@@ -1,0 +1,49 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using SmartCustoms.Domain.Tariffs;
+using SmartCustoms.Server.Access;
+using SmartCustoms.Server.Declarations;
+using SmartCustoms.Server.Hosting;
+using SmartCustoms.Storage.Tariffs;
+
+namespace SmartCustoms.Server.Tariffs;
+
+public static class TariffApi
+{
+    public static RouteGroupBuilder MapTariff(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/tariff").WithTags("Tariff");
+        group.MapGet("/", GetAsync).WithSummary("The tariff schedule in force")
+            .RequireAuthorization(p => p.RequireRole(Roles.Trader, Roles.Officer, Roles.Analyst, Roles.Admin));
+        group.MapPut("/", PutAsync).WithSummary("Load a tariff schedule (JSON, the format of the demo tariff)")
+            .Accepts<TariffSchedule>("application/json")
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin));
+        return group;
+    }
+
+    private static async Task<Ok<TariffSchedule>> GetAsync(TariffCache cache, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await cache.GetAsync(cancellationToken).ConfigureAwait(false));
+
+    private static async Task<IResult> PutAsync(
+        HttpRequest request, ITariffStore store, TariffCache cache, IOptions<SmartCustomsOptions> options, TimeProvider clock,
+        HttpContext context, CancellationToken cancellationToken)
+    {
+        var body = await BodyReader.ReadAsync(request, options.Value.Limits.MaxTariffBytes, cancellationToken).ConfigureAwait(false);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var (schedule, errors) = TariffFile.Parse(Encoding.UTF8.GetString(body.Bytes!));
+        if (schedule is null)
+        {
+            return Problems.Validation("The tariff schedule was not loaded.",
+                [.. errors.Select(e => new Domain.Validation.ValidationIssue("tariff.invalid", e, ""))]);
+        }
+
+        await store.SaveAsync(schedule, Caller.From(context.User).KeyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        cache.Invalidate();
+        return TypedResults.Ok(new { schedule.Name, schedule.Currency, Lines = schedule.Lines.Count, ExchangeRates = schedule.ExchangeRates.Count });
+    }
+}

@@ -1,0 +1,36 @@
+using SmartCustoms.Storage.Access;
+using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Storage.Sql;
+using SmartCustoms.Storage.Tariffs;
+
+namespace SmartCustoms.Storage;
+
+/// <summary>One node's database: its schema and its stores. Disposing it flushes pending writes and closes connections.</summary>
+public sealed class Database : IAsyncDisposable
+{
+    private readonly StorageBackend _backend;
+
+    internal Database(string provider, StorageBackend backend)
+    {
+        Provider = provider;
+        _backend = backend;
+        Declarations = new DeclarationStore(backend);
+        ApiKeys = new ApiKeyStore(backend);
+        Tariffs = new TariffStore(backend);
+    }
+
+    /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
+    public string Provider { get; }
+
+    public IDeclarationStore Declarations { get; }
+    public IApiKeyStore ApiKeys { get; }
+    public ITariffStore Tariffs { get; }
+
+    /// <summary>
+    /// Applies the migrations not yet applied, in order. Idempotent, and safe when several processes start at
+    /// once against the same database.
+    /// </summary>
+    public Task MigrateAsync(CancellationToken cancellationToken) => _backend.MigrateAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => _backend.DisposeAsync();
+}

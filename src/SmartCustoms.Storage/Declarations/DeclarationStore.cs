@@ -1,0 +1,98 @@
+using System.Data;
+using Dapper;
+using SmartCustoms.Storage.Sql;
+
+namespace SmartCustoms.Storage.Declarations;
+
+internal sealed class DeclarationStore(StorageBackend backend) : IDeclarationStore
+{
+    // Each lost attempt means another update of the same declaration committed in between, so this many
+    // concurrent updaters of one declaration all get through.
+    private const int MaxUpdateAttempts = 8;
+
+    private readonly DeclarationSql _sql = new(backend.Dialect);
+    private readonly DeclarationWrites _writes = new(backend.Dialect);
+
+    public Task<LodgeResult> LodgeAsync(LodgeRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var json = VersionJson.Of(request.ContentHash, request.Declaration, request.Assessment, request.Warnings);
+        return backend.WriteAsync((connection, transaction, ct) => _writes.LodgeAsync(connection, transaction, request, json, ct), cancellationToken);
+    }
+
+    public Task<DeclarationRecord?> GetAsync(string mrn, int? version, CancellationToken cancellationToken) =>
+        backend.ReadAsync((connection, ct) => connection.QuerySingleOrDefaultAsync(
+            version is null ? DeclarationSql.Current : DeclarationSql.ByVersion,
+            new { mrn, version }, null, _sql.ReadRecord, ct), cancellationToken);
+
+    public Task<DeclarationPage> ListAsync(DeclarationQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Page, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1);
+        var conditions = new List<string>(2);
+        if (query.DeclarantId is not null)
+        {
+            conditions.Add("declarant_id = @declarantId");
+        }
+        if (query.Status is not null)
+        {
+            conditions.Add("status = @status");
+        }
+        var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+        var args = new
+        {
+            declarantId = query.DeclarantId,
+            status = query.Status?.ToString(),
+            limit = query.PageSize,
+            offset = (long)(query.Page - 1) * query.PageSize,
+        };
+        return backend.ReadAsync(async (connection, ct) =>
+        {
+            var total = await connection.ExecuteScalarAsync<long>(
+                Db.Command("SELECT COUNT(*) FROM declarations" + where, args, null, ct)).ConfigureAwait(false);
+            var items = await connection.QueryAsync(
+                DeclarationSql.Summaries + where + " ORDER BY accepted_at DESC, mrn LIMIT @limit OFFSET @offset",
+                args, null, _sql.ReadSummary, ct).ConfigureAwait(false);
+            return new DeclarationPage(items, query.Page, query.PageSize, total);
+        }, cancellationToken);
+    }
+
+    public async Task<UpdateResult> UpdateAsync(string mrn, Func<DeclarationRecord, DeclarationChange?> decide, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await GetAsync(mrn, null, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                return new UpdateResult(UpdateOutcome.NotFound, null);
+            }
+            if (decide(current) is not { } change)
+            {
+                return new UpdateResult(UpdateOutcome.Unchanged, current);
+            }
+            var json = change.NewVersion is { } v ? VersionJson.Of(v.ContentHash, v.Declaration, v.Assessment, v.Warnings) : null;
+            var updated = await backend.WriteAsync(
+                (connection, transaction, ct) => _writes.ApplyAsync(connection, transaction, current, change, json, ct),
+                cancellationToken).ConfigureAwait(false);
+            if (updated is not null)
+            {
+                return new UpdateResult(UpdateOutcome.Updated, updated);
+            }
+            if (attempt == MaxUpdateAttempts)
+            {
+                throw new DBConcurrencyException($"Declaration {mrn} was changed by others during {MaxUpdateAttempts} attempts to update it.");
+            }
+        }
+    }
+
+    public Task<IReadOnlyList<StoredNotification>> GetNotificationsAsync(string mrn, long after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return backend.ReadAsync<IReadOnlyList<StoredNotification>>(
+            async (connection, ct) => await connection.QueryAsync(
+                DeclarationSql.Notifications, new { mrn, after, limit }, null, _sql.ReadNotification, ct).ConfigureAwait(false),
+            cancellationToken);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using SmartCustoms.Storage.Migrations;
+using SmartCustoms.Storage.Sql;
+
+namespace SmartCustoms.Storage.Sqlite;
+
+/// <summary>
+/// One file in the data folder. SQLite has a single writer, so every write goes through one <see cref="SqliteWriter"/>
+/// that commits many of them at once; reads run on pooled connections beside it (WAL lets them).
+/// </summary>
+internal sealed class SqliteBackend : StorageBackend
+{
+    public const string FileName = "smartcustoms.db";
+
+    private const string CreateMigrationsTable =
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL) STRICT";
+
+    // busy_timeout first: switching to WAL waits for other processes' locks. synchronous=FULL syncs the WAL at every
+    // commit, so that a declaration answered as lodged survives a power cut, not only a killed process.
+    private const string WriterPragmas =
+        "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+
+    private readonly string _directory;
+    private readonly string _readConnectionString;
+    private readonly string _writeConnectionString;
+    private readonly SqliteWriter _writer;
+
+    public SqliteBackend(string dataDirectory)
+    {
+        _directory = Path.GetFullPath(dataDirectory);
+        var file = Path.Combine(_directory, FileName);
+        _readConnectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString();
+        // The writer's connection lives as long as the writer; keeping it out of the pool keeps its pragmas out too.
+        _writeConnectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString();
+        _writer = new SqliteWriter(OpenWriteConnection);
+    }
+
+    public override SqlDialect Dialect => SqliteDialect.Instance;
+
+    public override async Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_readConnectionString);
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return await read(connection, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public override Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(write, cancellationToken);
+
+    public override async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        using var connection = OpenWriteConnection();
+        // BEGIN IMMEDIATE takes the write lock up front: a second process migrating the same file waits here
+        // (busy_timeout) and then finds every script applied.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        await MigrationRunner.ApplyAsync(
+            connection, transaction, Dialect, CreateMigrationsTable, MigrationScripts.For("Sqlite"), cancellationToken).ConfigureAwait(false);
+        transaction.Commit();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        // Pooled readers keep the file open; a later store on the same folder (or a test deleting it) needs it closed.
+        using var connection = new SqliteConnection(_readConnectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private SqliteConnection OpenWriteConnection()
+    {
+        Directory.CreateDirectory(_directory);
+        var connection = new SqliteConnection(_writeConnectionString);
+        try
+        {
+            connection.Open();
+            connection.Execute(WriterPragmas);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using SmartCustoms.Storage.Access;
+using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Storage.Tariffs;
+
+namespace SmartCustoms.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="Database"/> and the stores as singletons. The host calls
+    /// <see cref="Database.MigrateAsync"/> once at start, before serving.
+    /// </summary>
+    public static IServiceCollection AddSmartCustomsStorage(this IServiceCollection services, StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        // Created now rather than on first resolve, so that bad options stop the host at start with a clear message.
+        var database = StorageFactory.Create(options);
+
+        // A factory registration makes the container own the database and dispose it on shutdown, which
+        // drains the SQLite writer.
+        services.AddSingleton(_ => database);
+        services.AddSingleton<IDeclarationStore>(sp => sp.GetRequiredService<Database>().Declarations);
+        services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<Database>().ApiKeys);
+        services.AddSingleton<ITariffStore>(sp => sp.GetRequiredService<Database>().Tariffs);
+        return services;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace SmartCustoms.Server.Tests.Infrastructure;
+
+/// <summary>A whole node in process over a database of its own, driven through HTTP like any client.</summary>
+public sealed class TestNode : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "sck_test-admin-key-0123456789abcdefghijklmnop";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    private TestNode(Dictionary<string, string?> settings) => _settings = settings;
+
+    public string DataDirectory => _settings["SmartCustoms:DataDirectory"]!;
+
+    /// <summary>Starts a node; several nodes made with the same <paramref name="shareWith"/> use one database.</summary>
+    public static async Task<TestNode> StartAsync(string provider, TestNode? shareWith = null, IDictionary<string, string?>? settings = null)
+    {
+        var config = shareWith is not null
+            ? new Dictionary<string, string?>(shareWith._settings, StringComparer.Ordinal)
+            : new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["SmartCustoms:DataDirectory"] = Path.Combine(Path.GetTempPath(), "sc-node-" + Guid.NewGuid().ToString("N")),
+                ["SmartCustoms:Storage:Provider"] = provider,
+                ["SmartCustoms:BootstrapAdminKey"] = AdminKey,
+                ["SmartCustoms:NodeId"] = "GB",
+                ["ConnectionStrings:SmartCustoms"] = provider == Databases.Postgres ? await Databases.CreatePostgresAsync() : "",
+            };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
+        var node = new TestNode(config);
+        _ = node.Server; // start now, so that migrations and the bootstrap run before the test acts
+        return node;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseEnvironment("Testing");
+    }
+
+    public HttpClient Client(string? apiKey)
+    {
+        var client = CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return client;
+    }
+
+    public HttpClient Admin() => Client(AdminKey);
+
+    /// <summary>Creates a key through the API, as an administrator would, and returns a client using it.</summary>
+    public async Task<HttpClient> ClientForAsync(string role, string? party = null)
+    {
+        using var admin = Admin();
+        var response = await admin.PostAsJsonAsync("/api/keys", new { role, partyId = party, name = $"{role} {party}" });
+        response.EnsureSuccessStatusCode();
+        var created = await response.Content.ReadFromJsonAsync<CreatedKey>();
+        return Client(created!.Key);
+    }
+
+    public Task<HttpClient> TraderAsync(string party) => ClientForAsync("trader", party);
+
+    public Task<HttpClient> OfficerAsync() => ClientForAsync("officer");
+
+    private sealed record CreatedKey(string Id, string Key);
+}
