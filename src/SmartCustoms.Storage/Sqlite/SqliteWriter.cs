@@ -20,7 +20,6 @@ internal sealed class SqliteWriter : IAsyncDisposable
         new BoundedChannelOptions(MaxBatch * 64) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Task _loop;
     private SqliteConnection? _connection;
-    private static double T;
 
     public SqliteWriter(Func<SqliteConnection> open)
     {
@@ -59,9 +58,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
             {
                 batch.Add(operation);
             }
-            var sw = System.Diagnostics.Stopwatch.StartNew();
             await CommitAsync(batch).ConfigureAwait(false);
-            if (Environment.GetEnvironmentVariable("SCDEBUG") is not null) Console.WriteLine($"batch {batch.Count} {sw.Elapsed.TotalMilliseconds:F2}ms commit {T:F2}");
             batch.Clear();
         }
         _connection?.Dispose();
@@ -96,9 +93,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
                     operation.Fail(exception);
                 }
             }
-            var c = System.Diagnostics.Stopwatch.StartNew();
             transaction.Commit();
-            T = c.Elapsed.TotalMilliseconds;
         }
         catch (Exception exception)
         {
