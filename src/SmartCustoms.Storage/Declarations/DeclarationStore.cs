@@ -1,5 +1,4 @@
 using System.Data;
-using Dapper;
 using SmartCustoms.Storage.Sql;
 
 namespace SmartCustoms.Storage.Declarations;
@@ -17,13 +16,14 @@ internal sealed class DeclarationStore(StorageBackend backend) : IDeclarationSto
     {
         ArgumentNullException.ThrowIfNull(request);
         var json = VersionJson.Of(request.ContentHash, request.Declaration, request.Assessment, request.Warnings);
-        return backend.WriteAsync((connection, transaction, ct) => _writes.LodgeAsync(connection, transaction, request, json, ct), cancellationToken);
+        return backend.WriteAsync((session, ct) => _writes.LodgeAsync(session, request, json, ct), cancellationToken);
     }
 
     public Task<DeclarationRecord?> GetAsync(string mrn, int? version, CancellationToken cancellationToken) =>
-        backend.ReadAsync((connection, ct) => connection.QuerySingleOrDefaultAsync(
-            version is null ? DeclarationSql.Current : DeclarationSql.ByVersion,
-            new { mrn, version }, null, _sql.ReadRecord, ct), cancellationToken);
+        backend.ReadAsync((session, ct) => version is { } v
+            ? session.QuerySingleOrDefaultAsync(DeclarationSql.ByVersion, _sql.ReadRecord, ct, ("@mrn", mrn), ("@version", v))
+            : session.QuerySingleOrDefaultAsync(DeclarationSql.Current, _sql.ReadRecord, ct, ("@mrn", mrn)),
+            cancellationToken);
 
     public Task<DeclarationPage> ListAsync(DeclarationQuery query, CancellationToken cancellationToken)
     {
@@ -31,30 +31,26 @@ internal sealed class DeclarationStore(StorageBackend backend) : IDeclarationSto
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Page, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1);
         var conditions = new List<string>(2);
+        var filter = new List<(string, object?)>(2);
         if (query.DeclarantId is not null)
         {
             conditions.Add("declarant_id = @declarantId");
+            filter.Add(("@declarantId", query.DeclarantId));
         }
-        if (query.Status is not null)
+        if (query.Status is { } status)
         {
             conditions.Add("status = @status");
+            filter.Add(("@status", status.ToString()));
         }
         var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
-        var args = new
+        (string, object?)[] page = [.. filter, ("@limit", query.PageSize), ("@offset", (long)(query.Page - 1) * query.PageSize)];
+        return backend.ReadAsync(async (session, ct) =>
         {
-            declarantId = query.DeclarantId,
-            status = query.Status?.ToString(),
-            limit = query.PageSize,
-            offset = (long)(query.Page - 1) * query.PageSize,
-        };
-        return backend.ReadAsync(async (connection, ct) =>
-        {
-            var total = await connection.ExecuteScalarAsync<long>(
-                Db.Command("SELECT COUNT(*) FROM declarations" + where, args, null, ct)).ConfigureAwait(false);
-            var items = await connection.QueryAsync(
+            var total = await session.ScalarInt64Async("SELECT COUNT(*) FROM declarations" + where, ct, [.. filter]).ConfigureAwait(false);
+            var items = await session.QueryAsync(
                 DeclarationSql.Summaries + where + " ORDER BY accepted_at DESC, mrn LIMIT @limit OFFSET @offset",
-                args, null, _sql.ReadSummary, ct).ConfigureAwait(false);
-            return new DeclarationPage(items, query.Page, query.PageSize, total);
+                _sql.ReadSummary, ct, page).ConfigureAwait(false);
+            return new DeclarationPage(items, query.Page, query.PageSize, total ?? 0);
         }, cancellationToken);
     }
 
@@ -74,8 +70,7 @@ internal sealed class DeclarationStore(StorageBackend backend) : IDeclarationSto
             }
             var json = change.NewVersion is { } v ? VersionJson.Of(v.ContentHash, v.Declaration, v.Assessment, v.Warnings) : null;
             var updated = await backend.WriteAsync(
-                (connection, transaction, ct) => _writes.ApplyAsync(connection, transaction, current, change, json, ct),
-                cancellationToken).ConfigureAwait(false);
+                (session, ct) => _writes.ApplyAsync(session, current, change, json, ct), cancellationToken).ConfigureAwait(false);
             if (updated is not null)
             {
                 return new UpdateResult(UpdateOutcome.Updated, updated);
@@ -91,8 +86,8 @@ internal sealed class DeclarationStore(StorageBackend backend) : IDeclarationSto
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         return backend.ReadAsync<IReadOnlyList<StoredNotification>>(
-            async (connection, ct) => await connection.QueryAsync(
-                DeclarationSql.Notifications, new { mrn, after, limit }, null, _sql.ReadNotification, ct).ConfigureAwait(false),
+            async (session, ct) => await session.QueryAsync(
+                DeclarationSql.Notifications, _sql.ReadNotification, ct, ("@mrn", mrn), ("@after", after), ("@limit", limit)).ConfigureAwait(false),
             cancellationToken);
     }
 }

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using SmartCustoms.Storage.Sql;
 
 namespace SmartCustoms.Storage.Declarations;
@@ -7,40 +5,32 @@ namespace SmartCustoms.Storage.Declarations;
 /// <summary>The declaration store's writes, each run inside a transaction that the backend commits.</summary>
 internal sealed class DeclarationWrites(SqlDialect dialect)
 {
-    private readonly SqlDialect _dialect = dialect;
     private readonly DeclarationSql _sql = new(dialect);
 
-    public async Task<LodgeResult> LodgeAsync(
-        DbConnection connection, DbTransaction transaction, LodgeRequest request, VersionJson json, CancellationToken ct)
+    public async Task<LodgeResult> LodgeAsync(SqlSession session, LodgeRequest request, VersionJson json, CancellationToken ct)
     {
-        var key = new { declarantId = request.DeclarantId, lrn = request.Lrn };
-        if (await connection.QuerySingleOrDefaultAsync(DeclarationSql.ByLrn, key, transaction, _sql.ReadRecord, ct).ConfigureAwait(false) is { } existing)
+        (string, object?)[] key = [("@declarantId", request.DeclarantId), ("@lrn", request.Lrn)];
+        if (await session.QuerySingleOrDefaultAsync(DeclarationSql.ByLrn, _sql.ReadRecord, ct, key).ConfigureAwait(false) is { } existing)
         {
             return Existing(existing, request.ContentHash);
         }
-        var number = await connection.ExecuteScalarAsync<long>(Db.Command(_dialect.NextMrnNumber, null, transaction, ct)).ConfigureAwait(false);
+        var number = await session.ScalarInt64Async(dialect.NextMrnNumber, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The MRN counter is missing; were the migrations applied?");
         var mrn = request.MrnFactory(number);
         var acceptedAt = SqlDialect.Normalize(request.AcceptedAt);
-        var inserted = await connection.ExecuteScalarAsync<string?>(Db.Command(DeclarationSql.InsertDeclaration, new
-        {
-            mrn,
-            declarantId = request.DeclarantId,
-            lrn = request.Lrn,
-            type = request.Declaration.Type,
-            status = request.Status.ToString(),
-            contentHash = request.ContentHash,
-            acceptedAt = _dialect.ToDb(acceptedAt),
-        }, transaction, ct)).ConfigureAwait(false);
+        var inserted = await session.ScalarStringAsync(
+            DeclarationSql.InsertDeclaration, ct,
+            ("@mrn", mrn), ("@declarantId", request.DeclarantId), ("@lrn", request.Lrn), ("@type", request.Declaration.Type),
+            ("@status", request.Status.ToString()), ("@contentHash", request.ContentHash), ("@acceptedAt", dialect.ToDb(acceptedAt))).ConfigureAwait(false);
         if (inserted is null)
         {
-            var winner = await connection.QuerySingleOrDefaultAsync(DeclarationSql.ByLrn, key, transaction, _sql.ReadRecord, ct).ConfigureAwait(false)
+            var winner = await session.QuerySingleOrDefaultAsync(DeclarationSql.ByLrn, _sql.ReadRecord, ct, key).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Declarant {request.DeclarantId} LRN {request.Lrn} conflicts with a row that cannot be read.");
             return Existing(winner, request.ContentHash);
         }
-        await InsertVersionAsync(connection, transaction, mrn, 1, json, acceptedAt, ct).ConfigureAwait(false);
+        await InsertVersionAsync(session, mrn, 1, json, acceptedAt, ct).ConfigureAwait(false);
         await InsertEventsAsync(
-            connection, transaction, mrn, request.Notifications,
-            new AuditEntry(request.DeclarantId, "lodged", null, acceptedAt), ct).ConfigureAwait(false);
+            session, mrn, request.Notifications, new AuditEntry(request.DeclarantId, "lodged", null, acceptedAt), ct).ConfigureAwait(false);
         return new LodgeResult(LodgeOutcome.Created, new DeclarationRecord
         {
             Mrn = mrn,
@@ -58,26 +48,16 @@ internal sealed class DeclarationWrites(SqlDialect dialect)
         });
     }
 
-    private static LodgeResult Existing(DeclarationRecord existing, string contentHash) => new(
-        string.Equals(existing.ContentHash, contentHash, StringComparison.Ordinal) ? LodgeOutcome.Duplicate : LodgeOutcome.Conflict,
-        existing);
-
     /// <returns>The new record, or null when someone else changed the declaration since <paramref name="current"/> was read.</returns>
     public async Task<DeclarationRecord?> ApplyAsync(
-        DbConnection connection, DbTransaction transaction, DeclarationRecord current, DeclarationChange change, VersionJson? json,
-        CancellationToken ct)
+        SqlSession session, DeclarationRecord current, DeclarationChange change, VersionJson? json, CancellationToken ct)
     {
         var version = json is null ? current.Version : current.Version + 1;
         var at = SqlDialect.Normalize(change.Audit.At);
-        var rows = await connection.ExecuteAsync(Db.Command(DeclarationSql.Update, new
-        {
-            mrn = current.Mrn,
-            revision = current.Revision,
-            status = change.Status.ToString(),
-            version,
-            contentHash = json?.ContentHash ?? current.ContentHash,
-            updatedAt = _dialect.ToDb(at),
-        }, transaction, ct)).ConfigureAwait(false);
+        var rows = await session.ExecuteAsync(
+            DeclarationSql.Update, ct,
+            ("@mrn", current.Mrn), ("@revision", current.Revision), ("@status", change.Status.ToString()), ("@version", version),
+            ("@contentHash", json?.ContentHash ?? current.ContentHash), ("@updatedAt", dialect.ToDb(at))).ConfigureAwait(false);
         if (rows == 0)
         {
             return null;
@@ -86,9 +66,9 @@ internal sealed class DeclarationWrites(SqlDialect dialect)
         // notification ids of one declaration grow in commit order and a client's cursor never skips one.
         if (json is not null)
         {
-            await InsertVersionAsync(connection, transaction, current.Mrn, version, json, at, ct).ConfigureAwait(false);
+            await InsertVersionAsync(session, current.Mrn, version, json, at, ct).ConfigureAwait(false);
         }
-        await InsertEventsAsync(connection, transaction, current.Mrn, change.Notifications, change.Audit, ct).ConfigureAwait(false);
+        await InsertEventsAsync(session, current.Mrn, change.Notifications, change.Audit, ct).ConfigureAwait(false);
         var next = change.NewVersion;
         return current with
         {
@@ -103,40 +83,29 @@ internal sealed class DeclarationWrites(SqlDialect dialect)
         };
     }
 
-    private Task<int> InsertVersionAsync(
-        DbConnection connection, DbTransaction transaction, string mrn, int version, VersionJson json, DateTimeOffset at, CancellationToken ct) =>
-        connection.ExecuteAsync(Db.Command(_sql.InsertVersion, new
-        {
-            mrn,
-            version,
-            declaration = json.Declaration,
-            assessment = json.Assessment,
-            warnings = json.Warnings,
-            contentHash = json.ContentHash,
-            createdAt = _dialect.ToDb(at),
-        }, transaction, ct));
+    private static LodgeResult Existing(DeclarationRecord existing, string contentHash) => new(
+        string.Equals(existing.ContentHash, contentHash, StringComparison.Ordinal) ? LodgeOutcome.Duplicate : LodgeOutcome.Conflict,
+        existing);
+
+    private Task<int> InsertVersionAsync(SqlSession session, string mrn, int version, VersionJson json, DateTimeOffset at, CancellationToken ct) =>
+        session.ExecuteAsync(
+            _sql.InsertVersion, ct,
+            ("@mrn", mrn), ("@version", version), ("@declaration", json.Declaration), ("@assessment", json.Assessment),
+            ("@warnings", json.Warnings), ("@contentHash", json.ContentHash), ("@createdAt", dialect.ToDb(at)));
 
     private async Task InsertEventsAsync(
-        DbConnection connection, DbTransaction transaction, string mrn, IReadOnlyList<NewNotification> notifications, AuditEntry audit,
-        CancellationToken ct)
+        SqlSession session, string mrn, IReadOnlyList<NewNotification> notifications, AuditEntry audit, CancellationToken ct)
     {
         foreach (var notification in notifications)
         {
-            await connection.ExecuteAsync(Db.Command(_sql.InsertNotification, new
-            {
-                mrn,
-                kind = notification.Kind.ToString(),
-                payload = notification.PayloadJson,
-                createdAt = _dialect.ToDb(notification.At),
-            }, transaction, ct)).ConfigureAwait(false);
+            await session.ExecuteAsync(
+                _sql.InsertNotification, ct,
+                ("@mrn", mrn), ("@kind", notification.Kind.ToString()), ("@payload", notification.PayloadJson),
+                ("@createdAt", dialect.ToDb(notification.At))).ConfigureAwait(false);
         }
-        await connection.ExecuteAsync(Db.Command(DeclarationSql.InsertAudit, new
-        {
-            mrn,
-            actor = audit.Actor,
-            action = audit.Action,
-            reason = audit.Reason,
-            at = _dialect.ToDb(audit.At),
-        }, transaction, ct)).ConfigureAwait(false);
+        await session.ExecuteAsync(
+            DeclarationSql.InsertAudit, ct,
+            ("@mrn", mrn), ("@actor", audit.Actor), ("@action", audit.Action), ("@reason", audit.Reason),
+            ("@at", dialect.ToDb(audit.At))).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using SmartCustoms.Storage.Sql;
 
 namespace SmartCustoms.Storage.Migrations;
@@ -11,23 +9,23 @@ namespace SmartCustoms.Storage.Migrations;
 internal static class MigrationRunner
 {
     public static async Task ApplyAsync(
-        DbConnection connection, DbTransaction transaction, SqlDialect dialect, string createTableSql,
-        IReadOnlyList<MigrationScript> scripts, CancellationToken cancellationToken)
+        SqlSession session, SqlDialect dialect, string createTableSql, IReadOnlyList<MigrationScript> scripts,
+        CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(Db.Command(createTableSql, null, transaction, cancellationToken)).ConfigureAwait(false);
-        var applied = (await connection.QueryAsync<long>(
-            Db.Command("SELECT version FROM schema_migrations", null, transaction, cancellationToken)).ConfigureAwait(false)).ToHashSet();
+        await session.ExecuteAsync(createTableSql, cancellationToken).ConfigureAwait(false);
+        var applied = (await session.QueryAsync(
+            "SELECT version FROM schema_migrations", r => r.GetInt32(0),
+            cancellationToken).ConfigureAwait(false)).ToHashSet();
         foreach (var script in scripts)
         {
             if (applied.Contains(script.Version))
             {
                 continue;
             }
-            await connection.ExecuteAsync(Db.Command(script.Sql, null, transaction, cancellationToken)).ConfigureAwait(false);
-            await connection.ExecuteAsync(Db.Command(
-                "INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @at)",
-                new { version = script.Version, at = dialect.ToDb(TimeProvider.System.GetUtcNow()) },
-                transaction, cancellationToken)).ConfigureAwait(false);
+            await session.ExecuteAsync(script.Sql, cancellationToken).ConfigureAwait(false);
+            await session.ExecuteAsync(
+                "INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @at)", cancellationToken,
+                ("@version", script.Version), ("@at", dialect.ToDb(TimeProvider.System.GetUtcNow()))).ConfigureAwait(false);
         }
     }
 }

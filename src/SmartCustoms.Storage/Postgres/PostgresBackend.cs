@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using Npgsql;
 using SmartCustoms.Storage.Migrations;
 using SmartCustoms.Storage.Sql;
@@ -19,17 +17,17 @@ internal sealed class PostgresBackend(string connectionString) : StorageBackend
 
     public override SqlDialect Dialect => PostgresDialect.Instance;
 
-    public override async Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    public override async Task<T> ReadAsync<T>(Func<SqlSession, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            return await read(connection, cancellationToken).ConfigureAwait(false);
+            return await read(new SqlSession(connection, null), cancellationToken).ConfigureAwait(false);
         }
     }
 
     public override async Task<T> WriteAsync<T>(
-        Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+        Func<SqlSession, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
     {
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -38,7 +36,7 @@ internal sealed class PostgresBackend(string connectionString) : StorageBackend
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var result = await write(connection, transaction, cancellationToken).ConfigureAwait(false);
+                var result = await write(new SqlSession(connection, transaction), cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return result;
             }
@@ -46,13 +44,12 @@ internal sealed class PostgresBackend(string connectionString) : StorageBackend
     }
 
     public override Task MigrateAsync(CancellationToken cancellationToken) =>
-        WriteAsync(async (connection, transaction, ct) =>
+        WriteAsync(async (session, ct) =>
         {
             // Held until commit: a second server starting at the same moment waits here, then finds nothing to do.
-            await connection.ExecuteAsync(Db.Command(
-                "SELECT pg_advisory_xact_lock(@key)", new { key = MigrationLockKey }, transaction, ct)).ConfigureAwait(false);
+            await session.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", ct, ("@key", MigrationLockKey)).ConfigureAwait(false);
             await MigrationRunner.ApplyAsync(
-                connection, transaction, Dialect, CreateMigrationsTable, MigrationScripts.For("Postgres"), ct).ConfigureAwait(false);
+                session, Dialect, CreateMigrationsTable, MigrationScripts.For("Postgres"), ct).ConfigureAwait(false);
             return true;
         }, cancellationToken);
 

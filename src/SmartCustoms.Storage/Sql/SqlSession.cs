@@ -25,12 +25,12 @@ internal class SqlSession(DbConnection connection, DbTransaction? transaction)
 
     public async Task<long?> ScalarInt64Async(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] args)
     {
-        var value = await ScalarAsync(sql, cancellationToken, args).ConfigureAwait(false);
+        var value = await ScalarAsync(sql, args, cancellationToken).ConfigureAwait(false);
         return value is null ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 
     public async Task<string?> ScalarStringAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] args) =>
-        (string?)await ScalarAsync(sql, cancellationToken, args).ConfigureAwait(false);
+        (string?)await ScalarAsync(sql, args, cancellationToken).ConfigureAwait(false);
 
     public async Task<List<T>> QueryAsync<T>(
         string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] args)
@@ -74,7 +74,7 @@ internal class SqlSession(DbConnection connection, DbTransaction? transaction)
 
     protected virtual ValueTask ReleaseAsync(DbCommand command) => command.DisposeAsync();
 
-    private async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, (string Name, object? Value)[] args)
+    private async Task<object?> ScalarAsync(string sql, (string Name, object? Value)[] args, CancellationToken cancellationToken)
     {
         var command = Command(sql, args);
         try

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using Microsoft.Data.Sqlite;
 using SmartCustoms.Storage.Migrations;
 using SmartCustoms.Storage.Sql;
@@ -39,17 +37,17 @@ internal sealed class SqliteBackend : StorageBackend
 
     public override SqlDialect Dialect => SqliteDialect.Instance;
 
-    public override async Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    public override async Task<T> ReadAsync<T>(Func<SqlSession, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_readConnectionString);
         await using (connection.ConfigureAwait(false))
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return await read(connection, cancellationToken).ConfigureAwait(false);
+            return await read(new SqlSession(connection, null), cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public override Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken) =>
+    public override Task<T> WriteAsync<T>(Func<SqlSession, CancellationToken, Task<T>> write, CancellationToken cancellationToken) =>
         _writer.WriteAsync(write, cancellationToken);
 
     public override async Task MigrateAsync(CancellationToken cancellationToken)
@@ -59,7 +57,7 @@ internal sealed class SqliteBackend : StorageBackend
         // (busy_timeout) and then finds every script applied.
         using var transaction = connection.BeginTransaction(deferred: false);
         await MigrationRunner.ApplyAsync(
-            connection, transaction, Dialect, CreateMigrationsTable, MigrationScripts.For("Sqlite"), cancellationToken).ConfigureAwait(false);
+            new SqlSession(connection, transaction), Dialect, CreateMigrationsTable, MigrationScripts.For("Sqlite"), cancellationToken).ConfigureAwait(false);
         transaction.Commit();
     }
 
@@ -78,7 +76,9 @@ internal sealed class SqliteBackend : StorageBackend
         try
         {
             connection.Open();
-            connection.Execute(WriterPragmas);
+            using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = WriterPragmas;
+            pragmas.ExecuteNonQuery();
             return connection;
         }
         catch

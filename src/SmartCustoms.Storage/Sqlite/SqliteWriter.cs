@@ -1,6 +1,6 @@
-using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using SmartCustoms.Storage.Sql;
 
 namespace SmartCustoms.Storage.Sqlite;
 
@@ -13,13 +13,13 @@ namespace SmartCustoms.Storage.Sqlite;
 internal sealed class SqliteWriter : IAsyncDisposable
 {
     public const int MaxBatch = 64;
-    private const string Savepoint = "op";
 
     private readonly Func<SqliteConnection> _open;
     private readonly Channel<Operation> _queue = Channel.CreateBounded<Operation>(
         new BoundedChannelOptions(MaxBatch * 64) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Task _loop;
     private SqliteConnection? _connection;
+    private PreparedSqlSession? _session;
 
     public SqliteWriter(Func<SqliteConnection> open)
     {
@@ -27,7 +27,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         _loop = Task.Run(RunAsync);
     }
 
-    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    public async Task<T> WriteAsync<T>(Func<SqlSession, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
     {
         var operation = new Operation<T>(write, cancellationToken);
         try
@@ -69,8 +69,14 @@ internal sealed class SqliteWriter : IAsyncDisposable
         var applied = new List<Operation>(batch.Count);
         try
         {
-            _connection ??= _open();
+            if (_connection is null)
+            {
+                _connection = _open();
+                _session = new PreparedSqlSession(_connection);
+            }
+            var session = _session!;
             using var transaction = _connection.BeginTransaction(deferred: false);
+            session.Transaction = transaction;
             foreach (var operation in batch)
             {
                 if (operation.CancellationToken.IsCancellationRequested)
@@ -78,20 +84,19 @@ internal sealed class SqliteWriter : IAsyncDisposable
                     operation.Cancel();
                     continue;
                 }
-                transaction.Save(Savepoint);
+                await session.ExecuteAsync("SAVEPOINT op", CancellationToken.None).ConfigureAwait(false);
                 try
                 {
-                    await operation.ExecuteAsync(_connection, transaction).ConfigureAwait(false);
-                    transaction.Release(Savepoint);
+                    await operation.ExecuteAsync(session).ConfigureAwait(false);
                     applied.Add(operation);
                 }
                 catch (Exception exception)
                 {
                     // One caller's failure is that caller's alone: the batch goes on without its changes.
-                    transaction.Rollback(Savepoint);
-                    transaction.Release(Savepoint);
+                    await session.ExecuteAsync("ROLLBACK TO op", CancellationToken.None).ConfigureAwait(false);
                     operation.Fail(exception);
                 }
+                await session.ExecuteAsync("RELEASE op", CancellationToken.None).ConfigureAwait(false);
             }
             transaction.Commit();
         }
@@ -105,7 +110,15 @@ internal sealed class SqliteWriter : IAsyncDisposable
             }
             _connection?.Dispose();
             _connection = null;
+            _session = null;
             return;
+        }
+        finally
+        {
+            if (_session is not null)
+            {
+                _session.Transaction = null;
+            }
         }
         foreach (var operation in applied)
         {
@@ -116,13 +129,13 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private abstract class Operation(CancellationToken cancellationToken)
     {
         public CancellationToken CancellationToken { get; } = cancellationToken;
-        public abstract Task ExecuteAsync(DbConnection connection, DbTransaction transaction);
+        public abstract Task ExecuteAsync(SqlSession session);
         public abstract void Complete();
         public abstract void Fail(Exception exception);
         public abstract void Cancel();
     }
 
-    private sealed class Operation<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    private sealed class Operation<T>(Func<SqlSession, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
         : Operation(cancellationToken)
     {
         // Continuations must not run on the writer loop: they would hold up the next batch.
@@ -131,8 +144,8 @@ internal sealed class SqliteWriter : IAsyncDisposable
 
         public Task<T> Task => _completion.Task;
 
-        public override async Task ExecuteAsync(DbConnection connection, DbTransaction transaction) =>
-            _result = await write(connection, transaction, CancellationToken).ConfigureAwait(false);
+        public override async Task ExecuteAsync(SqlSession session) =>
+            _result = await write(session, CancellationToken).ConfigureAwait(false);
 
         public override void Complete() => _completion.TrySetResult(_result!);
 

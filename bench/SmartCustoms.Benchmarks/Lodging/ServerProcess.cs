@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SmartCustoms.Benchmarks.Lodging;
+
+/// <summary>
+/// A server under test in a child process of its own, as it runs in production: its thread pool and GC do not
+/// share a process with the load generator (they still share the machine's cores).
+/// </summary>
+public sealed class ServerProcess : IDisposable
+{
+    /// <summary>Set by the host: BenchmarkDotNet runs each benchmark from a generated project elsewhere.</summary>
+    public const string BinVariable = "SMARTCUSTOMS_BENCH_BIN";
+
+    private readonly Process _process;
+    private readonly Queue<string> _output = new();
+
+    private ServerProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>User plus system CPU the server has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    public static string BinDirectory => Environment.GetEnvironmentVariable(BinVariable) is { Length: > 0 } bin ? bin : AppContext.BaseDirectory;
+
+    /// <summary>Starts <c>dotnet {dll} --urls http://127.0.0.1:{free port}</c> and waits until GET /health answers 200.</summary>
+    public static async Task<ServerProcess> StartAsync(string dll, IEnumerable<string> extraArguments, IReadOnlyDictionary<string, string> environment)
+    {
+        var path = Path.Combine(BinDirectory, dll);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path} is missing: build the benchmarks project first.", path);
+        }
+
+        var port = FreePort();
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            // Content root is the working directory: the node finds its appsettings.json beside its dll.
+            WorkingDirectory = BinDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(path);
+        foreach (var argument in extraArguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/"));
+        // Unread pipes fill up and block the child; the tail is kept for the error message if it dies.
+        process.OutputDataReceived += (_, e) => server.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await server.WaitHealthyAsync(TimeSpan.FromSeconds(90)).ConfigureAwait(false);
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+
+        return server;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitHealthyAsync(TimeSpan timeout)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with code {_process.ExitCode}:\n{Tail()}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri("health", UriKind.Relative)).ConfigureAwait(false);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+
+        throw new TimeoutException($"The server did not become healthy within {timeout.TotalSeconds} s:\n{Tail()}");
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Enqueue(line);
+            if (_output.Count > 50)
+            {
+                _output.Dequeue();
+            }
+        }
+    }
+
+    private string Tail()
+    {
+        lock (_output)
+        {
+            return string.Join('\n', _output);
+        }
+    }
+
+    private static string DotnetHost() =>
+        Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
