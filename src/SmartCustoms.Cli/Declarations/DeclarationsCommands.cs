@@ -73,13 +73,14 @@ internal static class DeclarationsCommands
                 }
 
                 var outcome = await LodgeOneAsync(client, paths[i], ct).ConfigureAwait(false);
+                outcomes[i] = outcome;
                 if (outcome.Result == LodgeResult.NodeProblem)
                 {
+                    // Said once, after the run: files in flight at the same moment fail the same way.
                     Interlocked.CompareExchange(ref stopped, outcome, null);
                     return;
                 }
 
-                outcomes[i] = outcome;
                 progress.Report(outcome);
             })).ConfigureAwait(false);
 

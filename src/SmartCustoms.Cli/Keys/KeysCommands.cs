@@ -83,7 +83,10 @@ internal static class KeysCommands
             return ExitCodes.Ok;
         }
 
-        var table = new Table().AddColumns("Id", "Role", "Party", "Name", "Created (UTC)", "Revoked (UTC)");
+        // Ids and parties get copied into other commands: a narrow terminal may wrap the other columns, never those.
+        var table = new Table().AddColumns(
+            new TableColumn("Id").NoWrap(), new TableColumn("Role"), new TableColumn("Party").NoWrap(),
+            new TableColumn("Name"), new TableColumn("Created (UTC)"), new TableColumn("Revoked (UTC)"));
         foreach (var key in keys)
         {
             // Text, not markup: names are whatever an admin typed, brackets included.

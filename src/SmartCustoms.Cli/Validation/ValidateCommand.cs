@@ -62,15 +62,15 @@ internal static class ValidateCommand
         foreach (var path in paths)
         {
             var (file, problem, tooLarge) = await DeclarationFile.ReadAsync(path, cancellationToken).ConfigureAwait(false);
-            var outcome = file is null
-                ? (tooLarge ? ExitCodes.Failed : ExitCodes.Usage)
-                : await CheckAsync(console.Out, file, context, tariff).ConfigureAwait(false);
             if (file is null)
             {
                 await console.FailAsync($"{path}: {problem}").ConfigureAwait(false);
+                // Too large is a verdict on the declaration (the node would refuse it); unreadable is not.
+                exitCode = Math.Max(exitCode, tooLarge ? ExitCodes.Failed : ExitCodes.Usage);
+                continue;
             }
 
-            exitCode = Math.Max(exitCode, outcome);
+            exitCode = Math.Max(exitCode, await CheckAsync(console.Out, file, context, tariff).ConfigureAwait(false));
         }
 
         return exitCode;

@@ -22,6 +22,8 @@ public static class DeclarationJson
             NumberHandling = JsonNumberHandling.Strict,
             AllowTrailingCommas = false,
             ReadCommentHandling = JsonCommentHandling.Disallow,
+            // "items": null would otherwise reach the rules as a null list; the model's lists are never null.
+            RespectNullableAnnotations = true,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);

@@ -17,7 +17,7 @@ public static class Mrn
     public static string Create(DateTimeOffset acceptedAt, string country, long sequence, string? declarationType)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sequence);
-        if (country is not { Length: 2 })
+        if (country is not { Length: 2 } || !char.IsAsciiLetter(country[0]) || !char.IsAsciiLetter(country[1]))
         {
             throw new ArgumentException("The node id must be a two-letter country code.", nameof(country));
         }

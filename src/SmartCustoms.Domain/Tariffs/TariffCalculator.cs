@@ -36,7 +36,7 @@ public static class TariffCalculator
             }
 
             rateUsed = rate.Value;
-            values[i] = amount * rate.Value + Adjustments(item, declaration, schedule, date);
+            values[i] = amount * rate.Value + Adjustments(item, pointer, declaration, schedule, date, issues);
         }
 
         if (issues.Count > 0)
@@ -115,21 +115,33 @@ public static class TariffCalculator
         return best;
     }
 
-    private static decimal Adjustments(GoodsItem item, Declaration declaration, TariffSchedule schedule, DateOnly date)
+    /// <summary>Freight, insurance and the like; one that cannot be converted is an issue, never silently left out of the value.</summary>
+    private static decimal Adjustments(GoodsItem item, string pointer, Declaration declaration, TariffSchedule schedule, DateOnly date, List<ValidationIssue> issues)
     {
         decimal total = 0;
-        foreach (var adjustment in item.ValuationAdjustments)
+        for (var a = 0; a < item.ValuationAdjustments.Count; a++)
         {
-            if (adjustment.Amount is { Amount: { } amount } money && Rate(declaration, schedule, money.Currency, date) is { } rate)
+            if (item.ValuationAdjustments[a].Amount is not { Amount: { } amount } money)
+            {
+                continue;
+            }
+
+            if (Rate(declaration, schedule, money.Currency, date) is { } rate)
             {
                 total += amount * rate;
+            }
+            else
+            {
+                issues.Add(new ValidationIssue("currency.no-exchange-rate",
+                    $"No exchange rate from {money.Currency} to {schedule.Currency} is known for {date:yyyy-MM-dd}.",
+                    string.Create(CultureInfo.InvariantCulture, $"{pointer}/valuationAdjustments/{a}/amount/currency")));
             }
         }
 
         return total;
     }
 
-    /// <summary>A rate stated on the declaration wins over the node's table, as the declarant's invoice conversion.</summary>
+    /// <summary>A rate stated on the declaration wins over the node's table, as the declarant's invoice conversion: for the invoice currency only.</summary>
     private static decimal? Rate(Declaration declaration, TariffSchedule schedule, string? currency, DateOnly date)
     {
         if (currency is null || string.Equals(currency, schedule.Currency, StringComparison.Ordinal))
@@ -137,7 +149,8 @@ public static class TariffCalculator
             return 1m;
         }
 
-        if (declaration.ExchangeRate is { } stated && stated > 0)
+        if (declaration.ExchangeRate is { } stated && stated > 0
+            && (declaration.InvoiceAmount?.Currency is not { } invoiceCurrency || string.Equals(invoiceCurrency, currency, StringComparison.Ordinal)))
         {
             return stated;
         }

@@ -53,6 +53,12 @@ public static class TariffFile
         for (var i = 0; i < schedule.Lines.Count; i++)
         {
             var line = schedule.Lines[i];
+            if (line is null)
+            {
+                errors.Add($"lines[{i}] is null.");
+                continue;
+            }
+
             if (line.HsPrefix is not { Length: >= 2 and <= 10 } || !line.HsPrefix.All(char.IsAsciiDigit))
             {
                 errors.Add($"lines[{i}].hsPrefix '{line.HsPrefix}' must be 2 to 10 digits.");
@@ -71,7 +77,7 @@ public static class TariffFile
 
         for (var i = 0; i < schedule.ExchangeRates.Count; i++)
         {
-            if (schedule.ExchangeRates[i].Rate <= 0)
+            if (schedule.ExchangeRates[i] is not { Rate: > 0 })
             {
                 errors.Add($"exchangeRates[{i}].rate must be more than zero.");
             }

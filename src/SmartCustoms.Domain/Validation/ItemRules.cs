@@ -24,6 +24,12 @@ internal static class ItemRules
         {
             var item = d.Items[i];
             var pointer = Fields.Index("/items", i);
+            if (item is null)
+            {
+                issues.Error("required", "A goods item cannot be null.", pointer);
+                continue;
+            }
+
             if (item.Sequence is { } seq && (seq < 1 || seq > DeclarationValidator.MaxItems || !sequences.Add(seq)))
             {
                 issues.Error("item.sequence-invalid", $"Item sequence number {seq} is out of range or repeated.", pointer + "/sequence");
@@ -58,6 +64,12 @@ internal static class ItemRules
         {
             var package = item.Packages[p];
             var packagePointer = Fields.Index(pointer + "/packages", p);
+            if (package is null)
+            {
+                issues.Error("required", "A package cannot be null.", packagePointer);
+                continue;
+            }
+
             Fields.Text(issues, package.Type, 2, packagePointer + "/type", "The package type");
             if (package.Quantity is < 0)
             {
@@ -71,7 +83,7 @@ internal static class ItemRules
         MoneyField(item.StatisticalValue, pointer + "/statisticalValue", "The statistical value", catalog, issues);
         for (var a = 0; a < item.ValuationAdjustments.Count; a++)
         {
-            MoneyField(item.ValuationAdjustments[a].Amount, Fields.Index(pointer + "/valuationAdjustments", a) + "/amount", "The adjustment", catalog, issues);
+            MoneyField(item.ValuationAdjustments[a]?.Amount, Fields.Index(pointer + "/valuationAdjustments", a) + "/amount", "The adjustment", catalog, issues);
         }
 
         if (d.IsImport && item.ItemPrice?.Amount is null && item.CustomsValue?.Amount is null)

@@ -33,6 +33,12 @@ internal static class PartyRules
         {
             var holder = d.AuthorisationHolders[i];
             var pointer = Fields.Index("/authorisationHolders", i);
+            if (holder is null)
+            {
+                issues.Error("required", "An authorisation holder cannot be null.", pointer);
+                continue;
+            }
+
             Fields.Required(issues, holder.Id, pointer + "/id", "The authorisation holder's id");
             Fields.Text(issues, holder.Id, 35, pointer + "/id", "The authorisation holder's id");
             Fields.Text(issues, holder.Category, 4, pointer + "/category", "The authorisation type");

@@ -35,6 +35,12 @@ internal static class TransportRules
 
     private static void Container(Container container, string pointer, bool strict, HashSet<string> seen, IssueList issues)
     {
+        if (container is null)
+        {
+            issues.Error("required", "A container cannot be null.", pointer);
+            return;
+        }
+
         if (!Fields.Required(issues, container.Id, pointer + "/id", "The container number"))
         {
             return;
@@ -42,7 +48,7 @@ internal static class TransportRules
 
         var id = container.Id!;
         Fields.Text(issues, id, 17, pointer + "/id", "The container number");
-        if (!seen.Add(id))
+        if (!seen.Add(id.Trim().ToUpperInvariant()))
         {
             issues.Error("container.duplicate", $"Container {id} is declared twice.", pointer + "/id");
         }
@@ -51,7 +57,7 @@ internal static class TransportRules
         // claims the form and fails its check digit is suspicious.
         if (ContainerNumber.Check(id) == ContainerNumberCheck.WrongCheckDigit)
         {
-            var expected = ContainerNumber.ComputeCheckDigit(id.AsSpan(0, 10));
+            var expected = ContainerNumber.ComputeCheckDigit(id.AsSpan().Trim()[..10]);
             var message = $"Container number {id} fails the ISO 6346 check digit (expected {expected}).";
             if (strict)
             {

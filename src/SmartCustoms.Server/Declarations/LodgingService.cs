@@ -100,7 +100,9 @@ public sealed class LodgingService(
             return Fail(Problems.Validation("The declaration has errors.", result.Errors, document.PointerFor));
         }
 
-        var warnings = result.Warnings.Select(w => w with { Pointer = document.PointerFor(w.Pointer) }).ToList();
+        // Reader warnings already point in the submitter's format; the validator's are translated.
+        var warnings = document.Issues.Where(i => i.Severity == IssueSeverity.Warning)
+            .Concat(result.Warnings.Select(w => w with { Pointer = document.PointerFor(w.Pointer) })).ToList();
         return new Checked(declaration, result with { Warnings = warnings }, DeclarationJson.ContentHash(declaration), null);
     }
 

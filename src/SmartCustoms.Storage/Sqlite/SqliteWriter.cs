@@ -5,7 +5,7 @@ using SmartCustoms.Storage.Sql;
 namespace SmartCustoms.Storage.Sqlite;
 
 /// <summary>
-/// Group commit for SQLite's single writer. Callers queue their write; one loop takes up to
+/// Group commit for SQLite's single writer. Callers queue their write; one thread takes up to
 /// <see cref="MaxBatch"/> queued writes, runs each in its own savepoint inside one transaction, commits once
 /// (one WAL sync for the lot) and only then completes the callers' tasks. A write that throws is rolled back to
 /// its savepoint and fails alone; a failed commit fails the whole batch.
@@ -15,16 +15,24 @@ internal sealed class SqliteWriter : IAsyncDisposable
     public const int MaxBatch = 64;
 
     private readonly Func<SqliteConnection> _open;
-    private readonly Channel<Operation> _queue = Channel.CreateBounded<Operation>(
-        new BoundedChannelOptions(MaxBatch * 64) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-    private readonly Task _loop;
+    // Synchronous continuations: a queued write wakes the writer thread directly, not through the thread pool,
+    // whose queue is long under load. The continuations involved only signal a waiting thread or re-await.
+    private readonly Channel<Operation> _queue = Channel.CreateBounded<Operation>(new BoundedChannelOptions(MaxBatch * 64)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+        AllowSynchronousContinuations = true,
+    });
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private SqliteConnection? _connection;
     private PreparedSqlSession? _session;
 
     public SqliteWriter(Func<SqliteConnection> open)
     {
         _open = open;
-        _loop = Task.Run(RunAsync);
+        // A thread of its own rather than the pool's: SQLite blocks while it syncs the WAL, and under load the
+        // pool's queue is long; the one thread every write waits for must not wait in it.
+        new Thread(Run) { IsBackground = true, Name = "SmartCustoms SQLite writer" }.Start();
     }
 
     public async Task<T> WriteAsync<T>(Func<SqlSession, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
@@ -45,38 +53,38 @@ internal sealed class SqliteWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        await _stopped.Task.ConfigureAwait(false);
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         var batch = new List<Operation>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             // No waiting for a batch to fill: writes that arrive while one batch commits form the next.
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var operation))
             {
                 batch.Add(operation);
             }
-            await CommitAsync(batch).ConfigureAwait(false);
+            Commit(batch);
             batch.Clear();
         }
         _connection?.Dispose();
+        _stopped.SetResult();
     }
 
-    private async Task CommitAsync(List<Operation> batch)
+    private void Commit(List<Operation> batch)
     {
         var applied = new List<Operation>(batch.Count);
         try
         {
-            if (_connection is null)
+            if (_connection is null || _session is null)
             {
                 _connection = _open();
                 _session = new PreparedSqlSession(_connection);
             }
-            var session = _session!;
             using var transaction = _connection.BeginTransaction(deferred: false);
-            session.Transaction = transaction;
+            _session.Transaction = transaction;
             foreach (var operation in batch)
             {
                 if (operation.CancellationToken.IsCancellationRequested)
@@ -84,26 +92,28 @@ internal sealed class SqliteWriter : IAsyncDisposable
                     operation.Cancel();
                     continue;
                 }
-                await session.ExecuteAsync("SAVEPOINT op", CancellationToken.None).ConfigureAwait(false);
+                Execute(_session, "SAVEPOINT op");
                 try
                 {
-                    await operation.ExecuteAsync(session).ConfigureAwait(false);
+                    // The session's statements complete synchronously on SQLite; waiting here costs nothing.
+                    operation.ExecuteAsync(_session).GetAwaiter().GetResult();
                     applied.Add(operation);
                 }
                 catch (Exception exception)
                 {
                     // One caller's failure is that caller's alone: the batch goes on without its changes.
-                    await session.ExecuteAsync("ROLLBACK TO op", CancellationToken.None).ConfigureAwait(false);
+                    Execute(_session, "ROLLBACK TO op");
                     operation.Fail(exception);
                 }
-                await session.ExecuteAsync("RELEASE op", CancellationToken.None).ConfigureAwait(false);
+                Execute(_session, "RELEASE op");
             }
             transaction.Commit();
+            _session.Transaction = null;
         }
         catch (Exception exception)
         {
-            // Nothing of this batch was kept; its callers get the exception and the loop lives on for later batches.
-            // The connection may be what broke, so the next batch opens a new one.
+            // Nothing of this batch was kept; its callers get the exception and the thread lives on for later
+            // batches. The connection may be what broke, so the next batch opens a new one.
             foreach (var operation in batch)
             {
                 operation.Fail(exception);
@@ -113,18 +123,14 @@ internal sealed class SqliteWriter : IAsyncDisposable
             _session = null;
             return;
         }
-        finally
-        {
-            if (_session is not null)
-            {
-                _session.Transaction = null;
-            }
-        }
         foreach (var operation in applied)
         {
             operation.Complete();
         }
     }
+
+    private static void Execute(SqlSession session, string sql) =>
+        session.ExecuteAsync(sql, CancellationToken.None).GetAwaiter().GetResult();
 
     private abstract class Operation(CancellationToken cancellationToken)
     {
@@ -138,7 +144,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private sealed class Operation<T>(Func<SqlSession, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
         : Operation(cancellationToken)
     {
-        // Continuations must not run on the writer loop: they would hold up the next batch.
+        // Callers' continuations must not run on the writer thread: they would hold up the next batch.
         private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;
 

@@ -86,6 +86,8 @@ public sealed class LodgeCommandTests : IDisposable
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains($"error: cannot connect to the node at {url} (connection refused)", run.Error, StringComparison.Ordinal);
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("cannot connect", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"3 file\(s\): 0 lodged, 0 already lodged, \d failed", run.Output);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
     }
 

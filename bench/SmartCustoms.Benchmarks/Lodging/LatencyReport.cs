@@ -1,0 +1,80 @@
+using System.Globalization;
+
+namespace SmartCustoms.Benchmarks.Lodging;
+
+/// <summary>What one lodging case measured over its measured iterations (warm-up rounds left out).</summary>
+public sealed record LodgingFigures(
+    string Target, int Concurrency, int Requests, double PerSecond, double P50Ms, double P99Ms, double MaxMs,
+    double NodeCpuUsPerRequest, double ClientCpuUsPerRequest, double MachineBusyPercent, double IoWaitPercent)
+{
+    public string Key => Target + "/" + Concurrency.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// BenchmarkDotNet reports a mean per operation; percentiles need every request's latency, which only the
+/// benchmark process has. Each case writes its row to a Markdown table in the artifacts folder, which both the
+/// reader and the summary's columns (in the host process) use.
+/// </summary>
+public static class LatencyReport
+{
+    /// <summary>Set by the host to its artifacts folder, so that the benchmark processes write beside its results.</summary>
+    public const string ArtifactsVariable = "SMARTCUSTOMS_BENCH_ARTIFACTS";
+
+    private const string Header =
+        "| Target | Concurrency | Requests | Declarations/s | p50 (ms) | p99 (ms) | max (ms) | Node CPU (µs/decl) | Client CPU (µs/decl) | Machine CPU busy | iowait |\n" +
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+
+    public static string FilePath => Path.Combine(
+        Environment.GetEnvironmentVariable(ArtifactsVariable) is { Length: > 0 } artifacts
+            ? artifacts
+            : Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts"),
+        "results", "lodging-latency.md");
+
+    public static LodgingFigures Summarise(
+        string target, int concurrency, IReadOnlyList<long[]> latencyTicks, TimeSpan elapsed, CpuUsage cpu)
+    {
+        var all = latencyTicks.SelectMany(l => l).Order().ToArray();
+        double Ms(long ticks) => ticks * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
+        double Percentile(double p) => Ms(all[Math.Clamp((int)Math.Ceiling(p * all.Length) - 1, 0, all.Length - 1)]);
+        return new LodgingFigures(
+            target, concurrency, all.Length, all.Length / elapsed.TotalSeconds, Percentile(0.50), Percentile(0.99), Ms(all[^1]),
+            cpu.Server.TotalMicroseconds / all.Length, cpu.Client.TotalMicroseconds / all.Length, cpu.MachineBusyPercent, cpu.IoWaitPercent);
+    }
+
+    /// <summary>Replaces the case's row, keeping rows of cases not run this time.</summary>
+    public static void Record(LodgingFigures figures)
+    {
+        var rows = Read();
+        rows[figures.Key] = figures;
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        var lines = rows.Values.OrderBy(r => r.Target, StringComparer.Ordinal).ThenBy(r => r.Concurrency).Select(Format);
+        File.WriteAllText(FilePath, "# Lodging over HTTP on loopback\n\n" + Header + "\n" + string.Join('\n', lines) + "\n");
+    }
+
+    public static Dictionary<string, LodgingFigures> Read()
+    {
+        var rows = new Dictionary<string, LodgingFigures>(StringComparer.Ordinal);
+        if (!File.Exists(FilePath))
+        {
+            return rows;
+        }
+
+        foreach (var line in File.ReadLines(FilePath))
+        {
+            var cells = line.Split('|', StringSplitOptions.TrimEntries);
+            if (cells.Length < 13 || !int.TryParse(cells[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var concurrency))
+            {
+                continue;
+            }
+
+            double D(int i) => double.Parse(cells[i].TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture);
+            var row = new LodgingFigures(cells[1], concurrency, (int)D(3), D(4), D(5), D(6), D(7), D(8), D(9), D(10), D(11));
+            rows[row.Key] = row;
+        }
+
+        return rows;
+    }
+
+    public static string Format(LodgingFigures f) => string.Create(CultureInfo.InvariantCulture,
+        $"| {f.Target} | {f.Concurrency} | {f.Requests} | {f.PerSecond:F0} | {f.P50Ms:F2} | {f.P99Ms:F2} | {f.MaxMs:F1} | {f.NodeCpuUsPerRequest:F0} | {f.ClientCpuUsPerRequest:F0} | {f.MachineBusyPercent:F0}% | {f.IoWaitPercent:F0}% |");
+}

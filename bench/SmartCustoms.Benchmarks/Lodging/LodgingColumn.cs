@@ -1,0 +1,46 @@
+using System.Globalization;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+namespace SmartCustoms.Benchmarks.Lodging;
+
+/// <summary>A figure of <see cref="LatencyReport"/> in the BenchmarkDotNet summary, read back from the case's row.</summary>
+public sealed class LodgingColumn(string name, string legend, Func<LodgingFigures, double> value, string format) : IColumn
+{
+    public static readonly IColumn[] All =
+    [
+        new LodgingColumn("Decl/s", "Declarations per second over the measured iterations (wall clock)", f => f.PerSecond, "F0"),
+        new LodgingColumn("p50 ms", "Median request latency, client side", f => f.P50Ms, "F2"),
+        new LodgingColumn("p99 ms", "99th percentile request latency, client side", f => f.P99Ms, "F2"),
+        new LodgingColumn("Node CPU µs/decl", "CPU time of the server process per declaration", f => f.NodeCpuUsPerRequest, "F0"),
+        new LodgingColumn("Client CPU µs/decl", "CPU time of the load generator per declaration", f => f.ClientCpuUsPerRequest, "F0"),
+        new LodgingColumn("CPU busy %", "Machine-wide CPU busy while measuring (both cores, all processes)", f => f.MachineBusyPercent, "F0"),
+    ];
+
+    public string Id => nameof(LodgingColumn) + "." + name;
+    public string ColumnName => name;
+    public bool AlwaysShow => true;
+    public ColumnCategory Category => ColumnCategory.Custom;
+    public int PriorityInCategory => 0;
+    public bool IsNumeric => true;
+    public UnitType UnitType => UnitType.Dimensionless;
+    public string Legend => legend;
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(benchmarkCase);
+        var key = benchmarkCase.Parameters["Target"] + "/" + Convert.ToString(benchmarkCase.Parameters["Concurrency"], CultureInfo.InvariantCulture);
+        return LatencyReport.Read().TryGetValue(key, out var figures)
+            ? value(figures).ToString(format, CultureInfo.InvariantCulture)
+            : "?";
+    }
+
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+
+    public bool IsAvailable(Summary summary) => true;
+
+    public override string ToString() => ColumnName;
+}
