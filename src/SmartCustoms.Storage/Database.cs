@@ -9,6 +9,7 @@ namespace SmartCustoms.Storage;
 public sealed class Database : IAsyncDisposable
 {
     private readonly StorageBackend _backend;
+    private int _disposed;
 
     internal Database(string provider, StorageBackend backend)
     {
@@ -32,5 +33,7 @@ public sealed class Database : IAsyncDisposable
     /// </summary>
     public Task MigrateAsync(CancellationToken cancellationToken) => _backend.MigrateAsync(cancellationToken);
 
-    public ValueTask DisposeAsync() => _backend.DisposeAsync();
+    /// <summary>Waits for queued writes to commit, then closes the connections. Later calls do nothing.</summary>
+    public ValueTask DisposeAsync() =>
+        Interlocked.Exchange(ref _disposed, 1) == 0 ? _backend.DisposeAsync() : ValueTask.CompletedTask;
 }

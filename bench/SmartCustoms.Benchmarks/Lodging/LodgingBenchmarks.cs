@@ -22,7 +22,8 @@ public class LodgingBenchmarks
 {
     /// <summary>Declarations per iteration: large enough that the ramp-up and tail of a round are a small part.</summary>
     public const int Batch = 2000;
-    private const int WarmupRounds = 2;
+    private static readonly int WarmupRounds =
+        int.TryParse(Environment.GetEnvironmentVariable("SMARTCUSTOMS_BENCH_WARMUP_ROUNDS"), CultureInfo.InvariantCulture, out var rounds) ? rounds : 3;
     private const int MeasuredRounds = 6;
 
     public const string Sqlite = "sqlite";
@@ -145,6 +146,14 @@ public class LodgingBenchmarks
     {
         // Monitoring runs warm-up rounds first and the measured ones last; nothing runs after them.
         var measured = _rounds.TakeLast(MeasuredRounds).ToList();
+        for (var r = 0; r < _rounds.Count; r++)
+        {
+            // Per round, so that a node still warming up (tiered JIT) shows as a falling CPU cost.
+            var round = _rounds[r];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"// lodging {Target}/{Concurrency} round {r + 1}{(r < _rounds.Count - measured.Count ? " (warm-up)" : "")}: {Batch / round.Elapsed.TotalSeconds:F0} decl/s, node CPU {round.Cpu.Server.TotalMicroseconds / Batch:F0} µs/decl"));
+        }
+
         if (measured.Count > 0)
         {
             var figures = LatencyReport.Summarise(Target, Concurrency, [.. measured.Select(r => r.LatencyTicks)],

@@ -18,8 +18,9 @@ internal sealed class DeclarationSql(SqlDialect dialect)
     public const string ByVersion = RecordSelect + "AND v.version = @version WHERE d.mrn = @mrn";
     public const string ByLrn = RecordSelect + "AND v.version = d.version WHERE d.declarant_id = @declarantId AND d.lrn = @lrn";
 
-    // DO NOTHING rather than an error: the loser of a race on one LRN must not abort its transaction, it goes on to
-    // read the winner's row (under READ COMMITTED the next statement sees it).
+    // DO NOTHING rather than a unique violation: the loser of a race on one LRN (two servers, one PostgreSQL) waits
+    // for the winner's commit, inserts nothing and, its transaction intact, reads the winner's row (under READ
+    // COMMITTED the next statement sees it).
     public const string InsertDeclaration =
         "INSERT INTO declarations (mrn, declarant_id, lrn, type, status, version, content_hash, accepted_at, updated_at, revision) " +
         "VALUES (@mrn, @declarantId, @lrn, @type, @status, 1, @contentHash, @acceptedAt, @acceptedAt, 1) " +

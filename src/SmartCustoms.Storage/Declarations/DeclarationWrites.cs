@@ -9,11 +9,8 @@ internal sealed class DeclarationWrites(SqlDialect dialect)
 
     public async Task<LodgeResult> LodgeAsync(SqlSession session, LodgeRequest request, VersionJson json, CancellationToken ct)
     {
-        (string, object?)[] key = [("@declarantId", request.DeclarantId), ("@lrn", request.Lrn)];
-        if (await session.QuerySingleOrDefaultAsync(DeclarationSql.ByLrn, _sql.ReadRecord, ct, key).ConfigureAwait(false) is { } existing)
-        {
-            return Existing(existing, request.ContentHash);
-        }
+        // No look-up first: a new LRN is the common case, and the insert itself finds a used one. A resubmission
+        // then leaves a gap in the MRN numbers, as any sequence may.
         var number = await session.ScalarInt64Async(dialect.NextMrnNumber, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The MRN counter is missing; were the migrations applied?");
         var mrn = request.MrnFactory(number);
@@ -24,9 +21,12 @@ internal sealed class DeclarationWrites(SqlDialect dialect)
             ("@status", request.Status.ToString()), ("@contentHash", request.ContentHash), ("@acceptedAt", dialect.ToDb(acceptedAt))).ConfigureAwait(false);
         if (inserted is null)
         {
-            var winner = await session.QuerySingleOrDefaultAsync(DeclarationSql.ByLrn, _sql.ReadRecord, ct, key).ConfigureAwait(false)
+            var existing = await session.QuerySingleOrDefaultAsync(
+                DeclarationSql.ByLrn, _sql.ReadRecord, ct, ("@declarantId", request.DeclarantId), ("@lrn", request.Lrn)).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Declarant {request.DeclarantId} LRN {request.Lrn} conflicts with a row that cannot be read.");
-            return Existing(winner, request.ContentHash);
+            return new LodgeResult(
+                string.Equals(existing.ContentHash, request.ContentHash, StringComparison.Ordinal) ? LodgeOutcome.Duplicate : LodgeOutcome.Conflict,
+                existing);
         }
         await InsertVersionAsync(session, mrn, 1, json, acceptedAt, ct).ConfigureAwait(false);
         await InsertEventsAsync(
@@ -82,10 +82,6 @@ internal sealed class DeclarationWrites(SqlDialect dialect)
             Revision = current.Revision + 1,
         };
     }
-
-    private static LodgeResult Existing(DeclarationRecord existing, string contentHash) => new(
-        string.Equals(existing.ContentHash, contentHash, StringComparison.Ordinal) ? LodgeOutcome.Duplicate : LodgeOutcome.Conflict,
-        existing);
 
     private Task<int> InsertVersionAsync(SqlSession session, string mrn, int version, VersionJson json, DateTimeOffset at, CancellationToken ct) =>
         session.ExecuteAsync(

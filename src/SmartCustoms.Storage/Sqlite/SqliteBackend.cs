@@ -16,14 +16,19 @@ internal sealed class SqliteBackend : StorageBackend
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL) STRICT";
 
     // busy_timeout first: switching to WAL waits for other processes' locks. synchronous=FULL syncs the WAL at every
-    // commit, so that a declaration answered as lodged survives a power cut, not only a killed process.
+    // commit, so that a declaration answered as lodged survives a power cut, not only a killed process. The
+    // checkpointer, not the writer's commits, copies the WAL back.
     private const string WriterPragmas =
-        "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+        "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; " +
+        "PRAGMA wal_autocheckpoint = 0;";
+
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly string _directory;
     private readonly string _readConnectionString;
     private readonly string _writeConnectionString;
     private readonly SqliteWriter _writer;
+    private readonly SqliteCheckpointer _checkpointer;
 
     public SqliteBackend(string dataDirectory)
     {
@@ -33,6 +38,7 @@ internal sealed class SqliteBackend : StorageBackend
         // The writer's connection lives as long as the writer; keeping it out of the pool keeps its pragmas out too.
         _writeConnectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString();
         _writer = new SqliteWriter(OpenWriteConnection);
+        _checkpointer = new SqliteCheckpointer(file, CheckpointInterval);
     }
 
     public override SqlDialect Dialect => SqliteDialect.Instance;
@@ -63,6 +69,7 @@ internal sealed class SqliteBackend : StorageBackend
 
     public override async ValueTask DisposeAsync()
     {
+        await _checkpointer.DisposeAsync().ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
         // Pooled readers keep the file open; a later store on the same folder (or a test deleting it) needs it closed.
         using var connection = new SqliteConnection(_readConnectionString);

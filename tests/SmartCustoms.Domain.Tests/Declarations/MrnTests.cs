@@ -100,8 +100,8 @@ public class MrnTests
     [InlineData("12")]
     [InlineData("!!")]
     [InlineData("ÉS")]
-    public void RefusesACountryThatIsNotTwoLetters(string country) =>
-        Assert.Throws<ArgumentException>("country", () => Mrn.Create(AcceptedAt, country, 1, "IMA"));
+    public void RefusesACountryThatIsNotTwoLetters(string code) =>
+        Assert.Throws<ArgumentException>("country", () => Mrn.Create(AcceptedAt, code, 1, "IMA"));
 
     [Fact]
     public void RefusesANegativeSequence() =>

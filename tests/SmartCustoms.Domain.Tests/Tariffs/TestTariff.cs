@@ -17,8 +17,9 @@ internal static class TestTariff
         DefaultVatRate = 20m,
         Lines =
         [
-            new TariffLine { HsPrefix = "84", Basis = DutyBasis.AdValorem, DutyRate = 2m, VatRate = 20m },
+            // Longer prefixes first, so that "last match wins" would be caught.
             new TariffLine { HsPrefix = "8471", Basis = DutyBasis.AdValorem, DutyRate = 0m, VatRate = 20m },
+            new TariffLine { HsPrefix = "84", Basis = DutyBasis.AdValorem, DutyRate = 2m, VatRate = 20m },
             new TariffLine { HsPrefix = "847130", Basis = DutyBasis.AdValorem, DutyRate = 1m, VatRate = 20m, ValidFrom = new DateOnly(2027, 1, 1) },
             new TariffLine { HsPrefix = "8481", Basis = DutyBasis.AdValorem, DutyRate = 4m, VatRate = 20m, ValidTo = new DateOnly(2025, 12, 31) },
             new TariffLine { HsPrefix = "2204", Basis = DutyBasis.PerUnit, DutyRate = 1.3m, VatRate = 20m },

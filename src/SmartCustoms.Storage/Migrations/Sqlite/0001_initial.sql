@@ -38,7 +38,7 @@ CREATE TABLE notifications (
 CREATE INDEX ix_notifications_mrn ON notifications (mrn, id);
 
 CREATE TABLE audit (
-    id     INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    id     INTEGER NOT NULL PRIMARY KEY,
     mrn    TEXT    NOT NULL REFERENCES declarations (mrn),
     actor  TEXT    NOT NULL,
     action TEXT    NOT NULL,
