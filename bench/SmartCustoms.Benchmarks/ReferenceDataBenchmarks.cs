@@ -9,8 +9,7 @@ namespace SmartCustoms.Benchmarks;
 /// A fresh load of the reference catalog (HS 2022, countries, currencies, UN/LOCODE) from the embedded CSVs, warm:
 /// the parsing and indexing work a node does once at start-up, without JIT.
 /// </summary>
-[MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(SharedMachineConfig))]
 public class ReferenceDataBenchmarks
 {
     // ReferenceCatalog caches its one instance in a Lazy; its private Load builds a new one each call, which is the

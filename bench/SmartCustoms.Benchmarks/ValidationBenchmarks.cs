@@ -1,7 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.ReferenceData;
 using SmartCustoms.Domain.Tariffs;
@@ -13,8 +10,7 @@ namespace SmartCustoms.Benchmarks;
 /// The node's in-process work per declaration, without HTTP or storage. Each benchmark runs on one thread, so
 /// Op/s is declarations per second per core.
 /// </summary>
-[MemoryDiagnoser]
-[Config(typeof(Config))]
+[Config(typeof(SharedMachineConfig))]
 public class ValidationBenchmarks
 {
     private byte[] _json = [];
@@ -22,15 +18,6 @@ public class ValidationBenchmarks
     private Declaration _declaration = null!;
     private ValidationContext _context = null!;
     private TariffSchedule _tariff = null!;
-
-    private sealed class Config : ManualConfig
-    {
-        public Config()
-        {
-            AddJob(Job.ShortRun);
-            AddColumn(StatisticColumn.OperationsPerSecond);
-        }
-    }
 
     [GlobalSetup]
     public void Setup()

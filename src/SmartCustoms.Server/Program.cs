@@ -4,7 +4,8 @@ using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Hosting;
 using SmartCustoms.Server.Tariffs;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings files ship beside the binaries; the working directory is the operator's (it holds ./data).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddSmartCustoms();
 
 var app = builder.Build();

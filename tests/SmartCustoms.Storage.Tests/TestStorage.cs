@@ -50,11 +50,17 @@ internal sealed class TestStorage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var database in _opened)
+        try
         {
-            await database.DisposeAsync();
+            foreach (var database in _opened)
+            {
+                await database.DisposeAsync();
+            }
         }
-        await _remove();
+        finally
+        {
+            await _remove();
+        }
     }
 
     private static TestStorage CreateSqlite()

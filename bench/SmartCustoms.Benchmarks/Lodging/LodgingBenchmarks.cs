@@ -1,9 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
@@ -18,12 +14,11 @@ namespace SmartCustoms.Benchmarks.Lodging;
 /// One operation is one declaration: Mean is the inverse of throughput, Op/s is declarations per second.
 /// </summary>
 [Config(typeof(Config))]
-public class LodgingBenchmarks
+public class LodgingBenchmarks : IDisposable
 {
     /// <summary>Declarations per iteration: large enough that the ramp-up and tail of a round are a small part.</summary>
     public const int Batch = 2000;
-    private static readonly int WarmupRounds =
-        int.TryParse(Environment.GetEnvironmentVariable("SMARTCUSTOMS_BENCH_WARMUP_ROUNDS"), CultureInfo.InvariantCulture, out var rounds) ? rounds : 3;
+    private const int WarmupRounds = 2;
     private const int MeasuredRounds = 6;
 
     public const string Sqlite = "sqlite";
@@ -31,14 +26,17 @@ public class LodgingBenchmarks
     public const string Postgres = "postgres";
     public const string Bare = "bare-kestrel";
 
+    // Tiered JIT keeps recompiling the node's request path for 10 to 20 s of full load on this machine (node CPU fell
+    // from 1,250 to 330 µs per declaration); BenchmarkDotNet's warm-up counts rounds, so this one counts seconds.
+    private static readonly TimeSpan WarmupTime = TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("SMARTCUSTOMS_BENCH_WARMUP_SECONDS"), CultureInfo.InvariantCulture, out var s) ? s : 20);
+
     private readonly List<Round> _rounds = [];
-    private readonly SampleDeclarations.Template _template = new();
-    private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
-    private int _sequence;
     private string _dataDirectory = "";
     private PostgresDatabase? _database;
     private ServerProcess? _server;
-    private HttpClient? _client;
+    private LoadGenerator? _load;
+    private CpuProbe? _cpu;
 
     private sealed class Config : ManualConfig
     {
@@ -52,8 +50,6 @@ public class LodgingBenchmarks
             AddColumn(LodgingColumn.All);
         }
     }
-
-    private sealed record Round(long[] LatencyTicks, TimeSpan Elapsed, CpuUsage Cpu);
 
     [ParamsSource(nameof(Targets))]
     public string Target { get; set; } = Sqlite;
@@ -84,87 +80,67 @@ public class LodgingBenchmarks
         if (Target == Bare)
         {
             _server = await ServerProcess.StartAsync("SmartCustoms.Benchmarks.dll", [BareKestrel.Flag], new Dictionary<string, string>()).ConfigureAwait(false);
-            _client = CreateClient(_server.BaseAddress, apiKey: null);
-            return;
+            _load = new LoadGenerator(_server.BaseAddress, apiKey: null);
+        }
+        else
+        {
+            var adminKey = "sck_bench-admin-" + Guid.NewGuid().ToString("N");
+            // /dev/shm is tmpfs: fsync returns at once there, so the difference to the disk case is the cost of durability.
+            var root = Target == SqliteTmpfs ? "/dev/shm" : Path.GetTempPath();
+            _dataDirectory = Path.Combine(root, "sc-bench-" + Guid.NewGuid().ToString("N")[..8]);
+            var environment = new Dictionary<string, string>
+            {
+                ["SmartCustoms__DataDirectory"] = _dataDirectory,
+                ["SmartCustoms__BootstrapAdminKey"] = adminKey,
+                ["SmartCustoms__Storage__Provider"] = Target == Postgres ? "postgres" : "sqlite",
+                ["SmartCustoms__NodeId"] = "GB",
+            };
+            if (Target == Postgres)
+            {
+                _database = await PostgresDatabase.CreateAsync(PostgresDatabase.Configured!).ConfigureAwait(false);
+                environment["ConnectionStrings__SmartCustoms"] = _database.ConnectionString;
+            }
+
+            _server = await ServerProcess.StartAsync("SmartCustoms.Server.dll", [], environment).ConfigureAwait(false);
+            _load = new LoadGenerator(_server.BaseAddress, await LoadGenerator.CreateTraderKeyAsync(_server.BaseAddress, adminKey).ConfigureAwait(false));
         }
 
-        var adminKey = "sck_bench-admin-" + Guid.NewGuid().ToString("N");
-        // /dev/shm is tmpfs: fsync returns at once there, so the difference to the disk case is the cost of durability.
-        var root = Target == SqliteTmpfs ? "/dev/shm" : Path.GetTempPath();
-        _dataDirectory = Path.Combine(root, "sc-bench-" + _runId);
-        var environment = new Dictionary<string, string>
+        _cpu = new CpuProbe(_server, _database?.Name);
+        var started = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(started) < WarmupTime)
         {
-            ["SmartCustoms__DataDirectory"] = _dataDirectory,
-            ["SmartCustoms__BootstrapAdminKey"] = adminKey,
-            ["SmartCustoms__Storage__Provider"] = Target == Postgres ? "postgres" : "sqlite",
-            ["SmartCustoms__NodeId"] = "GB",
-        };
-        if (Target == Postgres)
-        {
-            _database = await PostgresDatabase.CreateAsync(PostgresDatabase.Configured!).ConfigureAwait(false);
-            environment["ConnectionStrings__SmartCustoms"] = _database.ConnectionString;
+            await Lodge().ConfigureAwait(false);
         }
 
-        _server = await ServerProcess.StartAsync("SmartCustoms.Server.dll", [], environment).ConfigureAwait(false);
-        using (var admin = CreateClient(_server.BaseAddress, adminKey))
-        {
-            using var created = await admin.PostAsJsonAsync(new Uri("api/keys", UriKind.Relative),
-                new { role = "trader", partyId = SampleDeclarations.Declarant, name = "benchmark" }).ConfigureAwait(false);
-            created.EnsureSuccessStatusCode();
-            var key = (await created.Content.ReadFromJsonAsync<JsonElement>().ConfigureAwait(false)).GetProperty("key").GetString();
-            _client = CreateClient(_server.BaseAddress, key);
-        }
+        Console.WriteLine($"// lodging {Target}/{Concurrency} warmed up with {_rounds.Count * Batch} declarations: {Describe(_rounds[^1])}");
+        _rounds.Clear();
     }
 
     [Benchmark(OperationsPerInvoke = Batch)]
-    public async Task Lodge()
-    {
-        var latencies = new long[Batch];
-        var next = -1;
-        var cpuBefore = CpuUsage.Snapshot.Take(_server!);
-        var started = Stopwatch.GetTimestamp();
-        var workers = new Task[Concurrency];
-        for (var w = 0; w < workers.Length; w++)
-        {
-            workers[w] = Task.Run(async () =>
-            {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < Batch)
-                {
-                    latencies[i] = await SendOneAsync().ConfigureAwait(false);
-                }
-            });
-        }
-
-        await Task.WhenAll(workers).ConfigureAwait(false);
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        _rounds.Add(new Round(latencies, elapsed, CpuUsage.Snapshot.Take(_server!).Since(cpuBefore)));
-    }
+    public async Task Lodge() => _rounds.Add(await _load!.RunAsync(Batch, Concurrency, _server!, _cpu!).ConfigureAwait(false));
 
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
-        // Monitoring runs warm-up rounds first and the measured ones last; nothing runs after them.
+        // Monitoring runs BenchmarkDotNet's warm-up rounds first and the measured ones last; nothing runs after them.
         var measured = _rounds.TakeLast(MeasuredRounds).ToList();
         for (var r = 0; r < _rounds.Count; r++)
         {
-            // Per round, so that a node still warming up (tiered JIT) shows as a falling CPU cost.
-            var round = _rounds[r];
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"// lodging {Target}/{Concurrency} round {r + 1}{(r < _rounds.Count - measured.Count ? " (warm-up)" : "")}: {Batch / round.Elapsed.TotalSeconds:F0} decl/s, node CPU {round.Cpu.Server.TotalMicroseconds / Batch:F0} µs/decl"));
+            var warmup = r < _rounds.Count - measured.Count ? " (warm-up)" : "";
+            Console.WriteLine($"// lodging {Target}/{Concurrency} round {r + 1}{warmup}: {Describe(_rounds[r])}");
         }
 
-        if (measured.Count > 0)
+        // BenchmarkDotNet cleans up after a failed run too: a partial run is not a result.
+        if (_rounds.Count == WarmupRounds + MeasuredRounds)
         {
             var figures = LatencyReport.Summarise(Target, Concurrency, [.. measured.Select(r => r.LatencyTicks)],
-                TimeSpan.FromTicks(measured.Sum(r => r.Elapsed.Ticks)), CpuUsage.Sum(measured.Select(r => r.Cpu)));
+                TimeSpan.FromTicks(measured.Sum(r => r.Elapsed.Ticks)), CpuUsage.Sum([.. measured.Select(r => r.Cpu)]));
             LatencyReport.Record(figures);
             Console.WriteLine($"// lodging {figures.Key}: {LatencyReport.Format(figures)}");
             Console.WriteLine($"// lodging latency table: {LatencyReport.FilePath}");
         }
 
-        _client?.Dispose();
-        _server?.Dispose();
+        Dispose();
         if (_database is not null)
         {
             await _database.DisposeAsync().ConfigureAwait(false);
@@ -176,42 +152,14 @@ public class LodgingBenchmarks
         }
     }
 
-    private async Task<long> SendOneAsync()
+    public void Dispose()
     {
-        var lrn = string.Create(CultureInfo.InvariantCulture, $"BENCH-{_runId}-{Interlocked.Increment(ref _sequence)}");
-        using var content = new ByteArrayContent(_template.Body(lrn));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var sent = Stopwatch.GetTimestamp();
-        using var response = await _client!.PostAsync(Declarations, content).ConfigureAwait(false);
-        var took = Stopwatch.GetTimestamp() - sent;
-        if (response.StatusCode != HttpStatusCode.Created)
-        {
-            // A refused or failed lodging would be timed as a fast one: stop the run instead.
-            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            throw new InvalidOperationException($"{Target}: lodging {lrn} answered {(int)response.StatusCode}: {body}");
-        }
-
-        return took;
+        _load?.Dispose();
+        _server?.Dispose();
+        GC.SuppressFinalize(this);
     }
 
-    private static readonly Uri Declarations = new("api/declarations", UriKind.Relative);
-
-    private static HttpClient CreateClient(Uri baseAddress, string? apiKey)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = 1024,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            UseCookies = false,
-            UseProxy = false,
-            AllowAutoRedirect = false,
-        };
-        var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        if (apiKey is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
-        }
-
-        return client;
-    }
+    // Per round, so that a node still warming up (tiered JIT) shows as a falling CPU cost.
+    private static string Describe(Round round) => string.Create(CultureInfo.InvariantCulture,
+        $"{round.LatencyTicks.Length / round.Elapsed.TotalSeconds:F0} decl/s, node CPU {round.Cpu.Server.TotalMicroseconds / round.LatencyTicks.Length:F0} µs/decl, PostgreSQL CPU {round.Cpu.Database.TotalMicroseconds / round.LatencyTicks.Length:F0} µs/decl");
 }

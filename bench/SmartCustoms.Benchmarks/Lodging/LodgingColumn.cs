@@ -14,6 +14,7 @@ public sealed class LodgingColumn(string name, string legend, Func<LodgingFigure
         new LodgingColumn("p50 ms", "Median request latency, client side", f => f.P50Ms, "F2"),
         new LodgingColumn("p99 ms", "99th percentile request latency, client side", f => f.P99Ms, "F2"),
         new LodgingColumn("Node CPU µs/decl", "CPU time of the server process per declaration", f => f.NodeCpuUsPerRequest, "F0"),
+        new LodgingColumn("PG CPU µs/decl", "CPU time of the PostgreSQL backends serving the node, per declaration", f => f.DatabaseCpuUsPerRequest, "F0"),
         new LodgingColumn("Client CPU µs/decl", "CPU time of the load generator per declaration", f => f.ClientCpuUsPerRequest, "F0"),
         new LodgingColumn("CPU busy %", "Machine-wide CPU busy while measuring (both cores, all processes)", f => f.MachineBusyPercent, "F0"),
     ];

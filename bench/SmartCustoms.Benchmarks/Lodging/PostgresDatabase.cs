@@ -24,6 +24,8 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    public string Name => _name;
+
     public static async Task<PostgresDatabase> CreateAsync(string baseConnectionString)
     {
         // Unpooled: a pooled idle connection to the new database would block its DROP at the end.

@@ -15,6 +15,7 @@ public sealed class ServerProcess : IDisposable
 
     private readonly Process _process;
     private readonly Queue<string> _output = new();
+    private bool _disposed;
 
     private ServerProcess(Process process, Uri baseAddress)
     {
@@ -34,6 +35,11 @@ public sealed class ServerProcess : IDisposable
         }
     }
 
+    /// <summary>For an error message when requests fail: whether the server died, and what it last printed.</summary>
+    public string Status() => _process.HasExited
+        ? $"the server exited with code {_process.ExitCode}; its last output:\n{Tail()}"
+        : $"the server is still running; its last output:\n{Tail()}";
+
     public static string BinDirectory => Environment.GetEnvironmentVariable(BinVariable) is { Length: > 0 } bin ? bin : AppContext.BaseDirectory;
 
     /// <summary>Starts <c>dotnet {dll} --urls http://127.0.0.1:{free port}</c> and waits until GET /health answers 200.</summary>
@@ -45,7 +51,7 @@ public sealed class ServerProcess : IDisposable
             throw new FileNotFoundException($"{path} is missing: build the benchmarks project first.", path);
         }
 
-        var port = FreePort();
+        var url = "http://127.0.0.1:" + FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var start = new ProcessStartInfo(DotnetHost())
         {
             // Content root is the working directory: the node finds its appsettings.json beside its dll.
@@ -61,7 +67,7 @@ public sealed class ServerProcess : IDisposable
         }
 
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        start.ArgumentList.Add(url);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in environment)
@@ -70,7 +76,7 @@ public sealed class ServerProcess : IDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/"));
+        var server = new ServerProcess(process, new Uri(url + "/"));
         // Unread pipes fill up and block the child; the tail is kept for the error message if it dies.
         process.OutputDataReceived += (_, e) => server.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
@@ -91,6 +97,12 @@ public sealed class ServerProcess : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

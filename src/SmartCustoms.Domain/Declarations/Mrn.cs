@@ -12,7 +12,7 @@ public static class Mrn
     // 36^12; a multiplier coprime with 36 permutes the range, so consecutive sequence numbers
     // give unrelated-looking codes and an MRN does not reveal the node's volume.
     private static readonly UInt128 Space = (UInt128)4_738_381_338_321_616_896UL;
-    private static readonly UInt128 Multiplier = 2_862_933_555_777_941_757UL;
+    private static readonly UInt128 Multiplier = 3_141_592_653_589_793_239UL;
 
     public static string Create(DateTimeOffset acceptedAt, string country, long sequence, string? declarationType)
     {

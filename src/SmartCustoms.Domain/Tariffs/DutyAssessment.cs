@@ -9,7 +9,7 @@ public sealed record ItemDuty
 
     /// <summary>The tariff line applied (its HS prefix), or null when none matched and the fallback rates were used.</summary>
     public string? TariffLine { get; init; }
-    public required string DutyBasis { get; init; }
+    public required DutyBasis DutyBasis { get; init; }
     public required decimal DutyRate { get; init; }
     public required decimal Duty { get; init; }
     public required decimal VatBase { get; init; }

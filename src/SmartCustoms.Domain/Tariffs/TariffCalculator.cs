@@ -37,6 +37,7 @@ public static class TariffCalculator
 
             rateUsed = rate.Value;
             values[i] = amount * rate.Value + Adjustments(item, pointer, declaration, schedule, date, issues);
+            SpecificDutyBasis(item, pointer, schedule, date, issues);
         }
 
         if (issues.Count > 0)
@@ -66,6 +67,22 @@ public static class TariffCalculator
         }, issues);
     }
 
+    /// <summary>A duty per kilogram or per unit cannot be assessed without the mass or quantity it is charged on.</summary>
+    private static void SpecificDutyBasis(GoodsItem item, string pointer, TariffSchedule schedule, DateOnly date, List<ValidationIssue> issues)
+    {
+        var line = FindLine(schedule, item.HsCode ?? string.Empty, date);
+        if (line?.Basis == DutyBasis.PerKilogram && item.NetMass is null)
+        {
+            issues.Add(new ValidationIssue("item.net-mass-required",
+                $"HS {item.HsCode} pays duty per kilogram (tariff line {line.HsPrefix}): the net mass is required.", pointer + "/netMass"));
+        }
+        else if (line?.Basis == DutyBasis.PerUnit && item.Quantity is null)
+        {
+            issues.Add(new ValidationIssue("item.quantity-required",
+                $"HS {item.HsCode} pays duty per unit (tariff line {line.HsPrefix}): the quantity in the supplementary unit is required.", pointer + "/quantity"));
+        }
+    }
+
     private static ItemDuty ItemDuty(GoodsItem item, int index, decimal value, TariffSchedule schedule, DateOnly date, bool deMinimis)
     {
         var hs = item.HsCode ?? string.Empty;
@@ -87,7 +104,7 @@ public static class TariffCalculator
             HsCode = hs,
             CustomsValue = value,
             TariffLine = line?.HsPrefix,
-            DutyBasis = basis.ToString(),
+            DutyBasis = basis,
             DutyRate = dutyRate,
             Duty = duty,
             VatBase = vatBase,

@@ -16,19 +16,14 @@ internal sealed class SqliteBackend : StorageBackend
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL) STRICT";
 
     // busy_timeout first: switching to WAL waits for other processes' locks. synchronous=FULL syncs the WAL at every
-    // commit, so that a declaration answered as lodged survives a power cut, not only a killed process. The
-    // checkpointer, not the writer's commits, copies the WAL back.
+    // commit, so that a declaration answered as lodged survives a power cut, not only a killed process.
     private const string WriterPragmas =
-        "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; " +
-        "PRAGMA wal_autocheckpoint = 0;";
-
-    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(250);
+        "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
 
     private readonly string _directory;
     private readonly string _readConnectionString;
     private readonly string _writeConnectionString;
     private readonly SqliteWriter _writer;
-    private readonly SqliteCheckpointer _checkpointer;
 
     public SqliteBackend(string dataDirectory)
     {
@@ -38,7 +33,6 @@ internal sealed class SqliteBackend : StorageBackend
         // The writer's connection lives as long as the writer; keeping it out of the pool keeps its pragmas out too.
         _writeConnectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString();
         _writer = new SqliteWriter(OpenWriteConnection);
-        _checkpointer = new SqliteCheckpointer(file, CheckpointInterval);
     }
 
     public override SqlDialect Dialect => SqliteDialect.Instance;
@@ -69,7 +63,6 @@ internal sealed class SqliteBackend : StorageBackend
 
     public override async ValueTask DisposeAsync()
     {
-        await _checkpointer.DisposeAsync().ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
         // Pooled readers keep the file open; a later store on the same folder (or a test deleting it) needs it closed.
         using var connection = new SqliteConnection(_readConnectionString);

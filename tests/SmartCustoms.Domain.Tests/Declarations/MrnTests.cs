@@ -57,6 +57,18 @@ public class MrnTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void RefusesAnMrnWithTwoNeighboursSwapped(int position)
+    {
+        var mrn = Mrn.Create(AcceptedAt, "GB", 7, "IMA");
+        var swapped = string.Concat(mrn.AsSpan(0, position), $"{mrn[position + 1]}{mrn[position]}", mrn.AsSpan(position + 2));
+
+        Assert.NotEqual(mrn, swapped);
+        Assert.False(Mrn.IsValid(swapped), swapped);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("26GB")]

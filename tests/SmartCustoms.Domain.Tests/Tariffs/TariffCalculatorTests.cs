@@ -42,7 +42,7 @@ public class TariffCalculatorTests
         var assessment = Import(Item("610910", Eur(1000m))).Assess();
 
         var item = Assert.Single(assessment.Items);
-        Assert.Equal(("AdValorem", 1000m, 50m, 1050m, 210m), (item.DutyBasis, item.CustomsValue, item.Duty, item.VatBase, item.Vat));
+        Assert.Equal((DutyBasis.AdValorem, 1000m, 50m, 1050m, 210m), (item.DutyBasis, item.CustomsValue, item.Duty, item.VatBase, item.Vat));
         Assert.Equal((1000m, 50m, 210m, 260m), (assessment.TotalCustomsValue, assessment.TotalDuty, assessment.TotalVat, assessment.TotalPayable));
         Assert.False(assessment.DeMinimisApplied);
     }
@@ -52,7 +52,7 @@ public class TariffCalculatorTests
     {
         var item = Assert.Single(Import(Item("240220", Eur(400m)) with { NetMass = 12.5m, GrossMass = 14m }).Assess().Items);
 
-        Assert.Equal(("PerKilogram", 750m, 1150m, 230m), (item.DutyBasis, item.Duty, item.VatBase, item.Vat));
+        Assert.Equal((DutyBasis.PerKilogram, 750m, 1150m, 230m), (item.DutyBasis, item.Duty, item.VatBase, item.Vat));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class TariffCalculatorTests
     {
         var item = Assert.Single(Import(Item("220421", Eur(600m)) with { Quantity = 120m, NetMass = 130m }).Assess().Items);
 
-        Assert.Equal(("PerUnit", 156m, 756m, 151.20m), (item.DutyBasis, item.Duty, item.VatBase, item.Vat));
+        Assert.Equal((DutyBasis.PerUnit, 156m, 756m, 151.20m), (item.DutyBasis, item.Duty, item.VatBase, item.Vat));
     }
 
     [Fact]

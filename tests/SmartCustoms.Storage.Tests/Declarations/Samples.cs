@@ -87,7 +87,7 @@ internal static class Samples
         [
             new ItemDuty
             {
-                Sequence = 1, HsCode = "8471300000", CustomsValue = 14_716.43m, TariffLine = "847130", DutyBasis = "AdValorem",
+                Sequence = 1, HsCode = "8471300000", CustomsValue = 14_716.43m, TariffLine = "847130", DutyBasis = DutyBasis.AdValorem,
                 DutyRate = 0m, Duty = 0m, VatBase = 14_716.43m, VatRate = 20m, Vat = 2_943.29m,
             },
         ],
