@@ -1,3 +1,4 @@
+using System.Globalization;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using SmartCustoms.Benchmarks.Lodging;
@@ -14,6 +15,7 @@ if (args is [BareKestrel.Flag, .. var serverArgs])
 var artifacts = Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts");
 Environment.SetEnvironmentVariable(ServerProcess.BinVariable, AppContext.BaseDirectory);
 Environment.SetEnvironmentVariable(LatencyReport.ArtifactsVariable, artifacts);
+Environment.SetEnvironmentVariable(LatencyReport.RunVariable, DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture));
 
 BenchmarkSwitcher.FromAssembly(typeof(LodgingBenchmarks).Assembly)
     .Run(args, DefaultConfig.Instance.WithArtifactsPath(artifacts));

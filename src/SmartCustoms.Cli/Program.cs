@@ -19,6 +19,7 @@ internal static class SmartCustomsCli
             KeysCommands.Create(console, storage),
             TariffCommands.Create(console, storage),
             DeclarationsCommands.Create(console),
+            SmartCustoms.Cli.Generate.GenerateCommand.Create(console),
         };
     }
 

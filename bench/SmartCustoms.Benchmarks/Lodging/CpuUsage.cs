@@ -7,14 +7,16 @@ namespace SmartCustoms.Benchmarks.Lodging;
 /// CPU spent while lodging by the node, by its PostgreSQL backends, by the load generator and by the whole machine
 /// (which includes anything else running). On two shared cores this tells CPU saturation from waiting on I/O.
 /// </summary>
-public sealed record CpuUsage(TimeSpan Server, TimeSpan Database, TimeSpan Client, double MachineBusyPercent, double IoWaitPercent)
+public sealed record CpuUsage(
+    TimeSpan Server, TimeSpan Database, TimeSpan Client, double MachineBusyPercent, double IoWaitPercent, long ServerDiskWriteBytes)
 {
     public static CpuUsage Sum(IReadOnlyCollection<CpuUsage> parts) => new(
         TimeSpan.FromTicks(parts.Sum(p => p.Server.Ticks)),
         TimeSpan.FromTicks(parts.Sum(p => p.Database.Ticks)),
         TimeSpan.FromTicks(parts.Sum(p => p.Client.Ticks)),
         parts.Count == 0 ? 0 : parts.Average(p => p.MachineBusyPercent),
-        parts.Count == 0 ? 0 : parts.Average(p => p.IoWaitPercent));
+        parts.Count == 0 ? 0 : parts.Average(p => p.IoWaitPercent),
+        parts.Sum(p => p.ServerDiskWriteBytes));
 }
 
 /// <summary>Reads the counters behind <see cref="CpuUsage"/>: Linux /proc, so the figures are zero elsewhere.</summary>
@@ -24,12 +26,12 @@ public sealed class CpuProbe(ServerProcess server, string? databaseName)
     // USER_HZ, the unit of /proc/*/stat times, is 100 on every mainstream Linux build.
     private const double TicksPerSecond = 100;
 
-    public sealed record Snapshot(TimeSpan Server, TimeSpan Database, TimeSpan Client, long[] Machine);
+    public sealed record Snapshot(TimeSpan Server, TimeSpan Database, TimeSpan Client, long[] Machine, long ServerDiskWriteBytes);
 
     public Snapshot Take()
     {
         using var self = Process.GetCurrentProcess();
-        return new Snapshot(server.CpuTime, DatabaseCpu(), self.TotalProcessorTime, MachineJiffies());
+        return new Snapshot(server.CpuTime, DatabaseCpu(), self.TotalProcessorTime, MachineJiffies(), server.DiskWriteBytes);
     }
 
     public static CpuUsage Between(Snapshot start, Snapshot end)
@@ -40,7 +42,7 @@ public sealed class CpuProbe(ServerProcess server, string? databaseName)
         var idle = delta.Length > 3 ? delta[3] : 0;
         var iowait = delta.Length > 4 ? delta[4] : 0;
         return new CpuUsage(end.Server - start.Server, end.Database - start.Database, end.Client - start.Client,
-            100 * (total - idle - iowait) / total, 100 * iowait / total);
+            100 * (total - idle - iowait) / total, 100 * iowait / total, end.ServerDiskWriteBytes - start.ServerDiskWriteBytes);
     }
 
     private TimeSpan DatabaseCpu()

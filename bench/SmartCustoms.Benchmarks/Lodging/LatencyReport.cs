@@ -5,7 +5,8 @@ namespace SmartCustoms.Benchmarks.Lodging;
 /// <summary>What one lodging case measured over its measured iterations (warm-up rounds left out).</summary>
 public sealed record LodgingFigures(
     string Target, int Concurrency, int Requests, double PerSecond, double P50Ms, double P99Ms, double MaxMs,
-    double NodeCpuUsPerRequest, double DatabaseCpuUsPerRequest, double ClientCpuUsPerRequest, double MachineBusyPercent, double IoWaitPercent)
+    double NodeCpuUsPerRequest, double DatabaseCpuUsPerRequest, double ClientCpuUsPerRequest, double MachineBusyPercent, double IoWaitPercent,
+    double NodeDiskKbPerRequest, string Run)
 {
     public string Key => Target + "/" + Concurrency.ToString(CultureInfo.InvariantCulture);
 }
@@ -20,9 +21,15 @@ public static class LatencyReport
     /// <summary>Set by the host to its artifacts folder, so that the benchmark processes write beside its results.</summary>
     public const string ArtifactsVariable = "SMARTCUSTOMS_BENCH_ARTIFACTS";
 
+    /// <summary>Set by the host to its start time: rows of earlier runs stay in the file but not in this run's summary.</summary>
+    public const string RunVariable = "SMARTCUSTOMS_BENCH_RUN";
+
     private const string Header =
-        "| Target | Concurrency | Requests | Declarations/s | p50 (ms) | p99 (ms) | max (ms) | Node CPU (µs/decl) | PostgreSQL CPU (µs/decl) | Client CPU (µs/decl) | Machine CPU busy | iowait |\n" +
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+        "| Target | Concurrency | Requests | Declarations/s | p50 (ms) | p99 (ms) | max (ms) | Node CPU (µs/decl) | PostgreSQL CPU (µs/decl) " +
+        "| Client CPU (µs/decl) | Machine CPU busy | iowait | Node disk writes (KB/decl) | Run |\n" +
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|";
+
+    public static string Run => Environment.GetEnvironmentVariable(RunVariable) ?? "";
 
     public static string FilePath => Path.Combine(
         Environment.GetEnvironmentVariable(ArtifactsVariable) is { Length: > 0 } artifacts
@@ -36,9 +43,11 @@ public static class LatencyReport
         var all = latencyTicks.SelectMany(l => l).Order().ToArray();
         double Ms(long ticks) => ticks * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
         double Percentile(double p) => Ms(all[Math.Clamp((int)Math.Ceiling(p * all.Length) - 1, 0, all.Length - 1)]);
+        double PerRequest(double total) => total / all.Length;
         return new LodgingFigures(
             target, concurrency, all.Length, all.Length / elapsed.TotalSeconds, Percentile(0.50), Percentile(0.99), Ms(all[^1]),
-            cpu.Server.TotalMicroseconds / all.Length, cpu.Database.TotalMicroseconds / all.Length, cpu.Client.TotalMicroseconds / all.Length, cpu.MachineBusyPercent, cpu.IoWaitPercent);
+            PerRequest(cpu.Server.TotalMicroseconds), PerRequest(cpu.Database.TotalMicroseconds), PerRequest(cpu.Client.TotalMicroseconds),
+            cpu.MachineBusyPercent, cpu.IoWaitPercent, PerRequest(cpu.ServerDiskWriteBytes / 1024.0), Run);
     }
 
     /// <summary>Replaces the case's row, keeping rows of cases not run this time.</summary>
@@ -62,13 +71,13 @@ public static class LatencyReport
         foreach (var line in File.ReadLines(FilePath))
         {
             var cells = line.Split('|', StringSplitOptions.TrimEntries);
-            if (cells.Length < 14 || !int.TryParse(cells[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var concurrency))
+            if (cells.Length < 16 || !int.TryParse(cells[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var concurrency))
             {
                 continue;
             }
 
             double D(int i) => double.Parse(cells[i].TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture);
-            var row = new LodgingFigures(cells[1], concurrency, (int)D(3), D(4), D(5), D(6), D(7), D(8), D(9), D(10), D(11), D(12));
+            var row = new LodgingFigures(cells[1], concurrency, (int)D(3), D(4), D(5), D(6), D(7), D(8), D(9), D(10), D(11), D(12), D(13), cells[14]);
             rows[row.Key] = row;
         }
 
@@ -76,5 +85,6 @@ public static class LatencyReport
     }
 
     public static string Format(LodgingFigures f) => string.Create(CultureInfo.InvariantCulture,
-        $"| {f.Target} | {f.Concurrency} | {f.Requests} | {f.PerSecond:F0} | {f.P50Ms:F2} | {f.P99Ms:F2} | {f.MaxMs:F1} | {f.NodeCpuUsPerRequest:F0} | {f.DatabaseCpuUsPerRequest:F0} | {f.ClientCpuUsPerRequest:F0} | {f.MachineBusyPercent:F0}% | {f.IoWaitPercent:F0}% |");
+        $"| {f.Target} | {f.Concurrency} | {f.Requests} | {f.PerSecond:F0} | {f.P50Ms:F2} | {f.P99Ms:F2} | {f.MaxMs:F1} | {f.NodeCpuUsPerRequest:F0} " +
+        $"| {f.DatabaseCpuUsPerRequest:F0} | {f.ClientCpuUsPerRequest:F0} | {f.MachineBusyPercent:F0}% | {f.IoWaitPercent:F0}% | {f.NodeDiskKbPerRequest:F1} | {f.Run} |");
 }

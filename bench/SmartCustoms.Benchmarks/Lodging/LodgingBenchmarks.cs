@@ -54,8 +54,14 @@ public class LodgingBenchmarks : IDisposable
     [ParamsSource(nameof(Targets))]
     public string Target { get; set; } = Sqlite;
 
-    [Params(8, 32)]
+    [ParamsSource(nameof(Concurrencies))]
     public int Concurrency { get; set; }
+
+    /// <summary>Requests in flight: 8 and 32, or the comma-separated list in SMARTCUSTOMS_BENCH_CONCURRENCY.</summary>
+    public static IEnumerable<int> Concurrencies() =>
+        Environment.GetEnvironmentVariable("SMARTCUSTOMS_BENCH_CONCURRENCY") is { Length: > 0 } list
+            ? list.Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))
+            : [8, 32];
 
     /// <summary>PostgreSQL when SMARTCUSTOMS_BENCH_POSTGRES is set; SQLite on tmpfs (fsync free) when SMARTCUSTOMS_BENCH_TMPFS=1.</summary>
     public static IEnumerable<string> Targets()

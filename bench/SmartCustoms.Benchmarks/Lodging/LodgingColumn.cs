@@ -16,6 +16,7 @@ public sealed class LodgingColumn(string name, string legend, Func<LodgingFigure
         new LodgingColumn("Node CPU µs/decl", "CPU time of the server process per declaration", f => f.NodeCpuUsPerRequest, "F0"),
         new LodgingColumn("PG CPU µs/decl", "CPU time of the PostgreSQL backends serving the node, per declaration", f => f.DatabaseCpuUsPerRequest, "F0"),
         new LodgingColumn("Client CPU µs/decl", "CPU time of the load generator per declaration", f => f.ClientCpuUsPerRequest, "F0"),
+        new LodgingColumn("Disk KB/decl", "Bytes the node wrote to storage per declaration (SQLite file and WAL; 0 on tmpfs)", f => f.NodeDiskKbPerRequest, "F1"),
         new LodgingColumn("CPU busy %", "Machine-wide CPU busy while measuring (both cores, all processes)", f => f.MachineBusyPercent, "F0"),
     ];
 
@@ -34,9 +35,10 @@ public sealed class LodgingColumn(string name, string legend, Func<LodgingFigure
     {
         ArgumentNullException.ThrowIfNull(benchmarkCase);
         var key = benchmarkCase.Parameters["Target"] + "/" + Convert.ToString(benchmarkCase.Parameters["Concurrency"], CultureInfo.InvariantCulture);
-        return LatencyReport.Read().TryGetValue(key, out var figures)
+        // A row from an earlier run would pass off a failed case as measured.
+        return LatencyReport.Read().TryGetValue(key, out var figures) && figures.Run == LatencyReport.Run
             ? value(figures).ToString(format, CultureInfo.InvariantCulture)
-            : "?";
+            : "NA";
     }
 
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;

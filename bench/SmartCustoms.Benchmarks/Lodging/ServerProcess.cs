@@ -35,6 +35,23 @@ public sealed class ServerProcess : IDisposable
         }
     }
 
+    /// <summary>Bytes the server has caused to be written to storage (/proc/PID/io write_bytes); 0 where unknown.</summary>
+    public long DiskWriteBytes
+    {
+        get
+        {
+            try
+            {
+                var line = File.ReadLines($"/proc/{_process.Id}/io").FirstOrDefault(l => l.StartsWith("write_bytes:", StringComparison.Ordinal));
+                return line is null ? 0 : long.Parse(line.AsSpan("write_bytes:".Length).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return 0;
+            }
+        }
+    }
+
     /// <summary>For an error message when requests fail: whether the server died, and what it last printed.</summary>
     public string Status() => _process.HasExited
         ? $"the server exited with code {_process.ExitCode}; its last output:\n{Tail()}"

@@ -1,0 +1,37 @@
+namespace SmartCustoms.Domain.Risk;
+
+/// <summary>
+/// Scores a declaration with the criteria in force and, later, a fraud model, then decides its lane. The model
+/// joins through one seam: a function from the subject to its contribution to the score.
+/// </summary>
+public sealed class RiskEngine(CriteriaSet criteria, Func<RiskSubject, decimal>? model = null)
+{
+    public CriteriaSet Criteria { get; } = criteria ?? throw new ArgumentNullException(nameof(criteria));
+
+    public bool HasModel => model is not null;
+
+    public RiskDecision Assess(RiskSubject subject, Thresholds thresholds, LaneSettings settings, double randomDraw)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var hits = new List<CriterionHit>();
+        var score = Score(subject, hits, out var contribution);
+        return Selectivity.Decide(score, hits, thresholds, settings, randomDraw, contribution);
+    }
+
+    /// <summary>The score alone, appending the hits: for replaying history and for benchmarks.</summary>
+    public decimal Score(RiskSubject subject, List<CriterionHit> hits, out decimal? modelContribution)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(hits);
+        var start = hits.Count;
+        Criteria.Evaluate(subject, hits);
+        var score = 0m;
+        for (var i = start; i < hits.Count; i++)
+        {
+            score += hits[i].Weight;
+        }
+
+        modelContribution = model?.Invoke(subject);
+        return score + (modelContribution ?? 0m);
+    }
+}
