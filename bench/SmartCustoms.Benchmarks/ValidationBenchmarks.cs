@@ -52,7 +52,7 @@ public class ValidationBenchmarks
     [Benchmark(Baseline = true)]
     public CheckResult Check() => DeclarationCheck.Run(_declaration, _context, _tariff);
 
-    /// <summary>JSON bytes (about 2 KB) into the canonical model.</summary>
+    /// <summary>JSON bytes (1.6 KB, four items) into the canonical model.</summary>
     [Benchmark]
     public DeclarationDocument ReadJson() => DeclarationDocument.Read(_json, DeclarationFormat.Json);
 

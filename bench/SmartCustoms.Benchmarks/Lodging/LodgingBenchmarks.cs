@@ -83,6 +83,30 @@ public class LodgingBenchmarks : IDisposable
     [GlobalSetup]
     public async Task SetupAsync()
     {
+        try
+        {
+            await StartAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            // BenchmarkDotNet skips the cleanup of a failed setup: a node left running would skew the next cases.
+            await ReleaseAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        _cpu = new CpuProbe(_server!, _database?.Name);
+        var started = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(started) < WarmupTime || _rounds.Count == 0)
+        {
+            await Lodge().ConfigureAwait(false);
+        }
+
+        Console.WriteLine($"// lodging {Target}/{Concurrency} warmed up with {_rounds.Count * Batch} declarations: {Describe(_rounds[^1])}");
+        _rounds.Clear();
+    }
+
+    private async Task StartAsync()
+    {
         if (Target == Bare)
         {
             _server = await ServerProcess.StartAsync("SmartCustoms.Benchmarks.dll", [BareKestrel.Flag], new Dictionary<string, string>()).ConfigureAwait(false);
@@ -110,16 +134,6 @@ public class LodgingBenchmarks : IDisposable
             _server = await ServerProcess.StartAsync("SmartCustoms.Server.dll", [], environment).ConfigureAwait(false);
             _load = new LoadGenerator(_server.BaseAddress, await LoadGenerator.CreateTraderKeyAsync(_server.BaseAddress, adminKey).ConfigureAwait(false));
         }
-
-        _cpu = new CpuProbe(_server, _database?.Name);
-        var started = Stopwatch.GetTimestamp();
-        while (Stopwatch.GetElapsedTime(started) < WarmupTime)
-        {
-            await Lodge().ConfigureAwait(false);
-        }
-
-        Console.WriteLine($"// lodging {Target}/{Concurrency} warmed up with {_rounds.Count * Batch} declarations: {Describe(_rounds[^1])}");
-        _rounds.Clear();
     }
 
     [Benchmark(OperationsPerInvoke = Batch)]
@@ -146,10 +160,16 @@ public class LodgingBenchmarks : IDisposable
             Console.WriteLine($"// lodging latency table: {LatencyReport.FilePath}");
         }
 
+        await ReleaseAsync().ConfigureAwait(false);
+    }
+
+    private async Task ReleaseAsync()
+    {
         Dispose();
         if (_database is not null)
         {
             await _database.DisposeAsync().ConfigureAwait(false);
+            _database = null;
         }
 
         if (_dataDirectory.Length > 0 && Directory.Exists(_dataDirectory))

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SmartCustoms.Domain.Access;
+using SmartCustoms.Domain.ReferenceData;
 using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Storage;
@@ -14,6 +15,9 @@ public sealed class NodeInitializer(
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+
+        // Load the reference data now rather than inside the first trader's request.
+        _ = ReferenceCatalog.Default;
         await EnsureAdminAsync(cancellationToken).ConfigureAwait(false);
         if (await database.Tariffs.GetAsync(cancellationToken).ConfigureAwait(false) is null)
         {

@@ -17,8 +17,9 @@ internal sealed class SqliteBackend : StorageBackend
 
     // busy_timeout first: switching to WAL waits for other processes' locks. synchronous=FULL syncs the WAL at every
     // commit, so that a declaration answered as lodged survives a power cut, not only a killed process.
+    // temp_store=MEMORY keeps the per-operation savepoint journals off the disk: they never need to survive a crash.
     private const string WriterPragmas =
-        "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+        "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;";
 
     private readonly string _directory;
     private readonly string _readConnectionString;
