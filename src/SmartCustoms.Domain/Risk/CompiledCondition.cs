@@ -2,21 +2,48 @@ using System.Linq.Expressions;
 
 namespace SmartCustoms.Domain.Risk;
 
-/// <summary>A compiled condition over a subject and, for item fields, one item (index; -1 when no item field is read).</summary>
-internal delegate bool RiskTest(RiskSubject subject, int item);
+/// <summary>The index of the first item from <paramref name="start"/> that satisfies a condition, or -1.</summary>
+internal delegate int ItemScan(RiskSubject subject, int start);
 
-/// <summary>The parameters every condition expression is written over.</summary>
+/// <summary>The variables condition expressions are written over, and their compilation.</summary>
 internal static class Conditions
 {
     public static readonly ParameterExpression Subject = Expression.Parameter(typeof(RiskSubject), "subject");
-    public static readonly ParameterExpression Item = Expression.Parameter(typeof(int), "item");
+    public static readonly ParameterExpression Item = Expression.Variable(typeof(RiskItem), "item");
 
-    public static RiskTest Compile(Expression body) => Expression.Lambda<RiskTest>(body, Subject, Item).Compile();
+    private static readonly Expression<Func<RiskSubject, RiskItem[]>> Items = s => s.ItemArray;
+
+    public static Func<RiskSubject, bool> CompileDeclaration(Expression body) =>
+        Expression.Lambda<Func<RiskSubject, bool>>(body, Subject).Compile();
+
+    /// <summary>
+    /// Compiles the loop over items together with the condition, so that scanning a declaration costs one call
+    /// and each item is loaded once whatever the number of fields read from it.
+    /// </summary>
+    public static ItemScan CompileScan(Expression body)
+    {
+        var start = Expression.Parameter(typeof(int), "start");
+        var items = Expression.Variable(typeof(RiskItem[]), "items");
+        var i = Expression.Variable(typeof(int), "i");
+        var done = Expression.Label(typeof(int), "done");
+        var scan = Expression.Block(
+            [items, i, Item],
+            Expression.Assign(items, Expression.Invoke(Items, Subject)),
+            Expression.Assign(i, start),
+            Expression.Loop(
+                Expression.Block(
+                    Expression.IfThen(Expression.GreaterThanOrEqual(i, Expression.ArrayLength(items)), Expression.Break(done, Expression.Constant(-1))),
+                    Expression.Assign(Item, Expression.ArrayIndex(items, i)),
+                    Expression.IfThen(body, Expression.Break(done, i)),
+                    Expression.PreIncrementAssign(i)),
+                done));
+        return Expression.Lambda<ItemScan>(scan, Subject, start).Compile();
+    }
 }
 
 /// <summary>
-/// A condition node as an expression, compiled whole so that a criterion costs one delegate call per item with its
-/// field reads and comparisons inlined. <see cref="Chapters"/> is a necessary condition (some item's HS chapter
+/// A condition node as an expression, compiled whole so that field reads and comparisons are inlined into one
+/// method per criterion. <see cref="Chapters"/> is a necessary condition (some item's HS chapter
 /// must be in it) that lets a criterion set skip whole criteria with one AND. At the root of an <c>all</c> that
 /// mixes declaration and item fields, <see cref="DeclarationPart"/> is tested once before <see cref="ItemPart"/>
 /// is tested per item.

@@ -3,8 +3,8 @@ namespace SmartCustoms.Domain.Risk;
 /// <summary>A criterion compiled to delegates; immutable and safe to share between threads.</summary>
 public sealed class CompiledCriterion
 {
-    private readonly RiskTest _test;
-    private readonly RiskTest? _declarationGate;
+    private readonly Func<RiskSubject, bool>? _declarationTest;
+    private readonly ItemScan? _scan;
     private readonly string[] _offices;
     private readonly int _from;
     private readonly int _to;
@@ -14,9 +14,11 @@ public sealed class CompiledCriterion
 
     internal CompiledCriterion(CriterionDocument document, int version, CompiledCondition condition)
     {
-        // The item loop only needs the item part when the declaration part is tested once beforehand.
-        _test = Conditions.Compile(condition.ItemPart ?? condition.Body);
-        _declarationGate = condition.DeclarationPart is { } gate ? Conditions.Compile(gate) : null;
+        // Declaration facts are tested once, before (and instead of inside) the scan over items.
+        _declarationTest = condition.UsesItem
+            ? condition.DeclarationPart is { } gate ? Conditions.CompileDeclaration(gate) : null
+            : Conditions.CompileDeclaration(condition.Body);
+        _scan = condition.UsesItem ? Conditions.CompileScan(condition.ItemPart ?? condition.Body) : null;
         ItemScope = condition.UsesItem;
         Chapters = condition.Chapters;
         _offices = [.. document.Offices];
@@ -61,39 +63,31 @@ public sealed class CompiledCriterion
     public CriterionHit? Evaluate(RiskSubject subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        if (!ItemScope)
-        {
-            return _test(subject, -1) ? _declarationHit : null;
-        }
-
-        if (_declarationGate is not null && !_declarationGate(subject, -1))
+        if (_declarationTest is not null && !_declarationTest(subject))
         {
             return null;
         }
 
-        var items = subject.ItemArray;
-        var first = 0;
-        while (first < items.Length && !_test(subject, first))
+        if (_scan is null)
         {
-            first++;
+            return _declarationHit;
         }
 
-        if (first == items.Length)
+        var first = _scan(subject, 0);
+        if (first < 0)
         {
             return null;
         }
 
         // Declarations carry up to 999 items; the common few fit on the stack, so a hit allocates only its result.
+        var items = subject.ItemArray;
         var remaining = items.Length - first;
         var sequences = remaining <= 64 ? stackalloc int[remaining] : new int[remaining];
         sequences[0] = items[first].Sequence;
         var count = 1;
-        for (var i = first + 1; i < items.Length; i++)
+        for (var next = _scan(subject, first + 1); next >= 0; next = _scan(subject, next + 1))
         {
-            if (_test(subject, i))
-            {
-                sequences[count++] = items[i].Sequence;
-            }
+            sequences[count++] = items[next].Sequence;
         }
 
         return new CriterionHit(Id, Version, Name, Weight, MinimumLane, sequences[..count].ToArray());

@@ -11,6 +11,6 @@ public static class ExampleCriteria
             ?? throw new InvalidOperationException("The example criteria are missing from the assembly.");
         using var reader = new StreamReader(stream);
         var (documents, error) = CriterionJson.ParseList(reader.ReadToEnd());
-        return documents ?? throw new InvalidOperationException(error);
+        return documents ?? throw new InvalidOperationException($"The example criteria do not read: {error?.Pointer} {error?.Message}");
     }
 }

@@ -4,7 +4,7 @@ using SmartCustoms.Domain.Validation;
 
 namespace SmartCustoms.Domain.Risk;
 
-/// <summary>Turns one comparison (field, op, value or values) into a delegate, or reports why it cannot.</summary>
+/// <summary>Turns one comparison (field, op, value or values) into an expression, or reports why it cannot.</summary>
 internal static class LeafCompiler
 {
     public static CompiledCondition? Compile(Condition node, string pointer, List<ValidationIssue> errors)
@@ -31,7 +31,7 @@ internal static class LeafCompiler
         }
 
         var values = new LeafValues(node, pointer, errors);
-        var access = Expression.Invoke(field.Accessor, Conditions.Subject, Conditions.Item);
+        var access = Expression.Invoke(field.Accessor, field.ItemScope ? Conditions.Item : Conditions.Subject);
         var test = field.Type switch
         {
             RiskFieldType.String => Strings(access, node.Op, values),

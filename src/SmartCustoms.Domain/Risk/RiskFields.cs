@@ -27,15 +27,13 @@ public sealed record RiskField
     public bool ItemScope { get; }
     public string Description { get; }
 
-    /// <summary>How to read the fact from (subject, item index): an expression inlined into each compiled criterion.</summary>
+    /// <summary>How to read the fact from a <see cref="RiskItem"/> (item fields) or a <see cref="RiskSubject"/>: inlined into each compiled criterion.</summary>
     internal LambdaExpression Accessor { get; }
 }
 
 /// <summary>The documented fields and operators of the criteria language (see docs/risk-criteria.md).</summary>
 public static class RiskFields
 {
-    // Before the fields, which are built from it: static initialisers run in textual order.
-    private static readonly Expression<Func<RiskSubject, int, RiskItem>> ItemAt = (s, i) => s.ItemArray[i];
     private static readonly RiskField[] Fields = [.. Build()];
     private static readonly Dictionary<string, RiskField> ByName = Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
 
@@ -93,11 +91,10 @@ public static class RiskFields
     }
 
     private static RiskField Item<T>(string name, string description, Expression<Func<RiskItem, T>> get) =>
-        new(name, TypeOf<T>(), true, description,
-            Expression.Lambda(Expression.Invoke(get, Expression.Invoke(ItemAt, Conditions.Subject, Conditions.Item)), Conditions.Subject, Conditions.Item));
+        new(name, TypeOf<T>(), true, description, get);
 
     private static RiskField Declaration<T>(string name, string description, Expression<Func<RiskSubject, T>> get) =>
-        new(name, TypeOf<T>(), false, description, Expression.Lambda(Expression.Invoke(get, Conditions.Subject), Conditions.Subject, Conditions.Item));
+        new(name, TypeOf<T>(), false, description, get);
 
     private static RiskFieldType TypeOf<T>() =>
         typeof(T) == typeof(string) ? RiskFieldType.String

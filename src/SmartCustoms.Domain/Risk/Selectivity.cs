@@ -45,8 +45,10 @@ public static class Selectivity
 
         if (minimum is { } floor and > Lane.Green)
         {
-            var by = string.Join(", ", hits.Where(h => h.MinimumLane == floor).Select(h => h.Id));
-            reasons.Add($"Criterion {by} requires at least {Name(floor)}.");
+            var by = hits.Where(h => h.MinimumLane == floor).Select(h => h.Id).ToArray();
+            reasons.Add(by.Length == 1
+                ? $"Criterion {by[0]} requires at least {Name(floor)}."
+                : $"Criteria {string.Join(", ", by)} require at least {Name(floor)}.");
             lane = Max(lane, floor);
         }
 
@@ -75,7 +77,8 @@ public static class Selectivity
             ModelContribution = modelContribution,
             Random = random,
             Thresholds = thresholds,
-            Hits = hits,
+            // A copy: the caller may reuse its list, and a stored explanation must not change.
+            Hits = [.. hits],
             MinimumLane = minimum,
             MaxHitsRuleApplied = maxHits,
             Reasons = reasons,
@@ -84,22 +87,30 @@ public static class Selectivity
 
     private static string HitReason(CriterionHit hit)
     {
-        var items = hit.ItemSequences.Count == 0
-            ? ""
-            : (hit.ItemSequences.Count == 1 ? " on item " : " on items ") + string.Join(", ", hit.ItemSequences.Select(s => s.ToString(CultureInfo.InvariantCulture)));
-        return $"Criterion {hit.Id} (version {hit.Version.ToString(CultureInfo.InvariantCulture)}, \"{hit.Name}\") hit{items}: weight {Format(hit.Weight)}.";
+        var items = hit.ItemSequences.Count switch
+        {
+            0 => "",
+            1 => " on item " + hit.ItemSequences[0].ToString(CultureInfo.InvariantCulture),
+            _ => " on items " + string.Join(", ", hit.ItemSequences.Select(s => s.ToString(CultureInfo.InvariantCulture))),
+        };
+        return $"{hit.Name} ({hit.Id} v{hit.Version.ToString(CultureInfo.InvariantCulture)}) hit{items}: weight {Format(hit.Weight)}.";
     }
 
     private static string ScoreReason(decimal score, Lane lane, Thresholds thresholds)
     {
+        if (score == 0m)
+        {
+            return "Score 0: a declaration scoring zero is not selected by score.";
+        }
+
+        if (score < 0m)
+        {
+            return $"Score {Format(score)}: a declaration scoring zero or less is not selected by score.";
+        }
+
         var source = thresholds.Fallback
             ? $" (fallback thresholds: only {thresholds.Observations.ToString(CultureInfo.InvariantCulture)} recent declarations at this office)"
             : "";
-        if (score <= 0m)
-        {
-            return $"Score {Format(score)}: a declaration scoring zero is not selected by score.";
-        }
-
         return lane == Lane.Green
             ? $"Score {Format(score)} is below every lane threshold{source}."
             : $"Score {Format(score)} reaches the {Name(lane)} threshold {Format(thresholds.For(lane)!.Value)}{source}.";
@@ -107,7 +118,8 @@ public static class Selectivity
 
     private static Lane Max(Lane a, Lane b) => a > b ? a : b;
 
-    private static string Format(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    // G29 drops the trailing zeros a JSON weight such as 120.0 carries.
+    private static string Format(decimal value) => value.ToString("G29", CultureInfo.InvariantCulture);
 
     internal static string Name(Lane lane) => lane switch
     {

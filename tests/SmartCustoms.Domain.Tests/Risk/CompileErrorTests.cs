@@ -114,5 +114,24 @@ public class CompileErrorTests
     }
 
     [Fact]
+    public void RefusesAnUnknownPropertyBeforeCompilingAndSaysWhere()
+    {
+        var (document, error) = CriterionJson.Parse(Criterion("""{ "field": "origin", "op": "eq", "valeu": "CN" }"""));
+
+        Assert.Null(document);
+        Assert.Equal(("json.invalid", "/when/valeu"), (error!.Code, error.Pointer));
+        Assert.Contains("'valeu'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PointsAtTheCriterionAndPropertyOfAListThatDoesNotRead()
+    {
+        var (documents, error) = CriterionJson.ParseList($$"""[{{Criterion(OriginCn)}}, { "id": "x", "minimumLane": "purple" }]""");
+
+        Assert.Null(documents);
+        Assert.Equal(("json.invalid", "/1/minimumLane"), (error!.Code, error.Pointer));
+    }
+
+    [Fact]
     public void GivesNoCriterionWhenThereIsAnyError() => Assert.Null(Compiled(Criterion(OriginCn, id: "UPPER")).Criterion);
 }

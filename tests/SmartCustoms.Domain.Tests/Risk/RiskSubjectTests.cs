@@ -42,8 +42,14 @@ public class RiskSubjectTests
     {
         var duties = new DutyAssessment
         {
-            Currency = "GBP", TariffDate = Today, TariffName = "test", ExchangeRate = 0.8m, TotalCustomsValue = 2500m,
-            TotalDuty = 0m, TotalVat = 0m, DeMinimisApplied = false,
+            Currency = "GBP",
+            TariffDate = Today,
+            TariffName = "test",
+            ExchangeRate = 0.8m,
+            TotalCustomsValue = 2500m,
+            TotalDuty = 0m,
+            TotalVat = 0m,
+            DeMinimisApplied = false,
             Items = [Duty(1, 1600m), Duty(2, 900m)],
         };
 
@@ -98,7 +104,14 @@ public class RiskSubjectTests
 
     private static ItemDuty Duty(int sequence, decimal value) => new()
     {
-        Sequence = sequence, HsCode = "x", CustomsValue = value, DutyBasis = DutyBasis.AdValorem, DutyRate = 0m, Duty = 0m,
-        VatBase = value, VatRate = 0m, Vat = 0m,
+        Sequence = sequence,
+        HsCode = "x",
+        CustomsValue = value,
+        DutyBasis = DutyBasis.AdValorem,
+        DutyRate = 0m,
+        Duty = 0m,
+        VatBase = value,
+        VatRate = 0m,
+        Vat = 0m,
     };
 }

@@ -33,6 +33,22 @@ public class SelectivityTests
     }
 
     [Fact]
+    public void NamesEveryCriterionDemandingTheMinimumLane() =>
+        Assert.Contains("Criteria arms, explosives require at least red.",
+            Selectivity.Decide(10m, [Hit("arms", 5m, Lane.Red), Hit("explosives", 5m, Lane.Red)], Thresholds, Settings, NotRandom).Reasons);
+
+    [Fact]
+    public void KeepsItsOwnCopyOfTheHits()
+    {
+        var hits = new List<CriterionHit> { Hit("arms", 5m, Lane.Red) };
+
+        var decision = Selectivity.Decide(5m, hits, Thresholds, Settings, NotRandom);
+        hits.Clear();
+
+        Assert.Single(decision.Hits);
+    }
+
+    [Fact]
     public void NeverLowersTheScoreLaneForAMinimumLane() =>
         Assert.Equal(Lane.Red, Selectivity.Decide(250m, [Hit("container", 250m, Lane.Yellow)], Thresholds, Settings, NotRandom).Lane);
 
@@ -77,8 +93,8 @@ public class SelectivityTests
         var decision = Selectivity.Decide(150m, hits, Thresholds with { Fallback = true, Observations = 12 }, Settings, NotRandom);
 
         Assert.Equal(
-            ["Criterion cheap-laptops (version 3, \"Cheap laptops\") hit on items 1, 3: weight 120.",
-             "Criterion new-trader (version 1, \"Criterion new-trader\") hit: weight 30.",
+            ["Cheap laptops (cheap-laptops v3) hit on items 1, 3: weight 120.",
+             "Criterion new-trader (new-trader v1) hit: weight 30.",
              "Score 150 reaches the yellow threshold 100 (fallback thresholds: only 12 recent declarations at this office)."],
             decision.Reasons);
     }
