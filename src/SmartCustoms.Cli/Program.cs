@@ -20,6 +20,7 @@ internal static class SmartCustomsCli
             TariffCommands.Create(console, storage),
             DeclarationsCommands.Create(console),
             SmartCustoms.Cli.Generate.GenerateCommand.Create(console),
+            SmartCustoms.Cli.Assess.AssessCommand.Create(console),
         };
     }
 
