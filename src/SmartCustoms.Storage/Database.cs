@@ -1,5 +1,6 @@
 using SmartCustoms.Storage.Access;
 using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Storage.Risk;
 using SmartCustoms.Storage.Sql;
 using SmartCustoms.Storage.Tariffs;
 
@@ -18,6 +19,7 @@ public sealed class Database : IAsyncDisposable
         Declarations = new DeclarationStore(backend);
         ApiKeys = new ApiKeyStore(backend);
         Tariffs = new TariffStore(backend);
+        Risk = new RiskStore(backend);
     }
 
     /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
@@ -26,6 +28,7 @@ public sealed class Database : IAsyncDisposable
     public IDeclarationStore Declarations { get; }
     public IApiKeyStore ApiKeys { get; }
     public ITariffStore Tariffs { get; }
+    public IRiskStore Risk { get; }
 
     /// <summary>
     /// Applies the migrations not yet applied, in order. Idempotent, and safe when several processes start at

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SmartCustoms.Storage.Access;
 using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Storage.Risk;
 using SmartCustoms.Storage.Tariffs;
 
 namespace SmartCustoms.Storage;
@@ -24,6 +25,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeclarationStore>(sp => sp.GetRequiredService<Database>().Declarations);
         services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<Database>().ApiKeys);
         services.AddSingleton<ITariffStore>(sp => sp.GetRequiredService<Database>().Tariffs);
+        services.AddSingleton<IRiskStore>(sp => sp.GetRequiredService<Database>().Risk);
         return services;
     }
 }

@@ -1,0 +1,54 @@
+using SmartCustoms.Domain.Risk;
+
+namespace SmartCustoms.Storage.Risk;
+
+/// <summary>One version of a risk criterion as stored. The highest version of an id is the current one.</summary>
+public sealed record StoredCriterion(
+    string Id, int Version, CriterionDocument Document, string Author, DateTimeOffset CreatedAt,
+    DateTimeOffset? RetiredAt, string? RetiredBy);
+
+/// <summary>
+/// One risk assessment of a declaration version: the explanation shown to officers (<paramref name="DecisionJson"/>,
+/// a serialized <see cref="RiskDecision"/>, kept exactly as given) and the score feeding the office's rolling window.
+/// </summary>
+public sealed record StoredAssessment(
+    string Mrn, int Version, string Office, decimal Score, Lane Lane, bool Random, string DecisionJson, DateTimeOffset At);
+
+/// <summary>What the risk engine keeps in the node's database: criteria, lane settings and assessments.</summary>
+public interface IRiskStore
+{
+    /// <summary>
+    /// Stores <paramref name="document"/> as the next version of its id (1 for a new id), which also brings a
+    /// retired criterion back. Concurrent saves of one id get distinct versions.
+    /// </summary>
+    Task<StoredCriterion> SaveCriterionAsync(CriterionDocument document, string author, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The latest version of every id, ordered by id; retired ones only when asked.</summary>
+    Task<IReadOnlyList<StoredCriterion>> ListCurrentAsync(bool includeRetired, CancellationToken cancellationToken);
+
+    /// <summary>Every version of one id, oldest first; empty when the id is unknown.</summary>
+    Task<IReadOnlyList<StoredCriterion>> HistoryAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks the current version retired, keeping the history; null when the id is unknown. Retiring again keeps
+    /// the first retirement.
+    /// </summary>
+    Task<StoredCriterion?> RetireAsync(string id, string author, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>A number that changes (grows) whenever any criterion is saved or retired: cheap to poll.</summary>
+    Task<long> CriteriaStampAsync(CancellationToken cancellationToken);
+
+    /// <summary>The lane settings of every office that has some, ordered by office.</summary>
+    Task<IReadOnlyList<LaneSettings>> GetLaneSettingsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces the settings of <see cref="LaneSettings.Office"/>. The caller validates them.</summary>
+    Task SaveLaneSettingsAsync(LaneSettings settings, string author, DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task SaveAssessmentAsync(StoredAssessment assessment, CancellationToken cancellationToken);
+
+    /// <summary>The assessment saved last for <paramref name="mrn"/>, or null.</summary>
+    Task<StoredAssessment?> GetAssessmentAsync(string mrn, CancellationToken cancellationToken);
+
+    /// <summary>The scores of the last <paramref name="count"/> assessments at <paramref name="office"/>, newest first.</summary>
+    Task<IReadOnlyList<decimal>> RecentScoresAsync(string office, int count, CancellationToken cancellationToken);
+}

@@ -1,0 +1,174 @@
+using System.Data.Common;
+using System.Text.Json;
+using SmartCustoms.Domain.Risk;
+using SmartCustoms.Storage.Sql;
+
+namespace SmartCustoms.Storage.Risk;
+
+/// <summary>
+/// Every change to the criteria first updates the single <c>risk_criteria_stamp</c> row in its transaction. On
+/// PostgreSQL that row lock serialises the changes (under read committed, the next version is then computed from a
+/// snapshot that sees every earlier change); SQLite has a single writer anyway. The (id, version) primary key is the
+/// last guard against two saves taking one version.
+/// </summary>
+internal sealed class RiskStore(StorageBackend backend) : IRiskStore
+{
+    private const string SelectCriterion =
+        "SELECT c.id, c.version, c.document, c.author, c.created_at, c.retired_at, c.retired_by FROM risk_criteria c";
+
+    private const string CurrentVersion = "c.version = (SELECT MAX(m.version) FROM risk_criteria m WHERE m.id = c.id)";
+
+    private const string SelectAssessment = "SELECT mrn, version, office, score, lane, random, decision, at FROM risk_assessments";
+
+    private const string BumpStamp = "UPDATE risk_criteria_stamp SET value = value + 1 WHERE id = 1";
+
+    private readonly SqlDialect _dialect = backend.Dialect;
+
+    public Task<StoredCriterion> SaveCriterionAsync(CriterionDocument document, string author, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentException.ThrowIfNullOrWhiteSpace(author);
+        var id = document.Id;
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new ArgumentException("A criterion to store needs an id.", nameof(document));
+        }
+
+        var json = CriterionJson.Serialize(document);
+        var createdAt = SqlDialect.Normalize(at);
+        return backend.WriteAsync(async (session, ct) =>
+        {
+            await session.ExecuteAsync(BumpStamp, ct).ConfigureAwait(false);
+            var version = (int)(await session.ScalarInt64Async(
+                "SELECT COALESCE(MAX(version), 0) + 1 FROM risk_criteria WHERE id = @id", ct, ("@id", id)).ConfigureAwait(false))!.Value;
+            await session.ExecuteAsync(
+                $"INSERT INTO risk_criteria (id, version, document, author, created_at) VALUES (@id, @version, @document{_dialect.JsonbCast}, @author, @createdAt)",
+                ct, ("@id", id), ("@version", version), ("@document", json), ("@author", author), ("@createdAt", _dialect.ToDb(createdAt))).ConfigureAwait(false);
+            return new StoredCriterion(id, version, document, author, createdAt, null, null);
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoredCriterion>> ListCurrentAsync(bool includeRetired, CancellationToken cancellationToken)
+    {
+        var sql = SelectCriterion + " WHERE " + CurrentVersion + (includeRetired ? "" : " AND c.retired_at IS NULL") + " ORDER BY c.id";
+        return backend.ReadAsync<IReadOnlyList<StoredCriterion>>(
+            async (session, ct) => await session.QueryAsync(sql, ReadCriterion, ct).ConfigureAwait(false), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoredCriterion>> HistoryAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return backend.ReadAsync<IReadOnlyList<StoredCriterion>>(
+            async (session, ct) => await session.QueryAsync(
+                SelectCriterion + " WHERE c.id = @id ORDER BY c.version", ReadCriterion, ct, ("@id", id)).ConfigureAwait(false),
+            cancellationToken);
+    }
+
+    public Task<StoredCriterion?> RetireAsync(string id, string author, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(author);
+        return backend.WriteAsync(async (session, ct) =>
+        {
+            // Takes the stamp row's lock without changing it, so that a save of the same id cannot slip in between.
+            await session.ExecuteAsync("UPDATE risk_criteria_stamp SET value = value WHERE id = 1", ct).ConfigureAwait(false);
+            var retired = await session.ExecuteAsync(
+                "UPDATE risk_criteria SET retired_at = @at, retired_by = @author " +
+                "WHERE id = @id AND retired_at IS NULL AND version = (SELECT MAX(m.version) FROM risk_criteria m WHERE m.id = @id)",
+                ct, ("@id", id), ("@at", _dialect.ToDb(at)), ("@author", author)).ConfigureAwait(false);
+            if (retired > 0)
+            {
+                await session.ExecuteAsync(BumpStamp, ct).ConfigureAwait(false);
+            }
+
+            return await session.QuerySingleOrDefaultAsync(
+                SelectCriterion + " WHERE c.id = @id AND " + CurrentVersion, ReadCriterion, ct, ("@id", id)).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    public Task<long> CriteriaStampAsync(CancellationToken cancellationToken) =>
+        backend.ReadAsync(async (session, ct) =>
+            await session.ScalarInt64Async("SELECT value FROM risk_criteria_stamp WHERE id = 1", ct).ConfigureAwait(false) ?? 0L,
+            cancellationToken);
+
+    public Task<IReadOnlyList<LaneSettings>> GetLaneSettingsAsync(CancellationToken cancellationToken) =>
+        backend.ReadAsync<IReadOnlyList<LaneSettings>>(
+            async (session, ct) => await session.QueryAsync(
+                "SELECT json FROM risk_lane_settings ORDER BY office",
+                r => JsonSerializer.Deserialize<LaneSettings>(r.GetString(0), CriterionJson.Options)!, ct).ConfigureAwait(false),
+            cancellationToken);
+
+    public Task SaveLaneSettingsAsync(LaneSettings settings, string author, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentException.ThrowIfNullOrWhiteSpace(author);
+        (string, object?)[] args =
+        [
+            ("@office", settings.Office), ("@json", JsonSerializer.Serialize(settings, CriterionJson.Options)),
+            ("@author", author), ("@updatedAt", _dialect.ToDb(at)),
+        ];
+        var sql =
+            $"INSERT INTO risk_lane_settings (office, json, author, updated_at) VALUES (@office, @json{_dialect.JsonbCast}, @author, @updatedAt) " +
+            "ON CONFLICT (office) DO UPDATE SET json = excluded.json, author = excluded.author, updated_at = excluded.updated_at";
+        return backend.WriteAsync((session, ct) => session.ExecuteAsync(sql, ct, args), cancellationToken);
+    }
+
+    public Task SaveAssessmentAsync(StoredAssessment assessment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        (string, object?)[] args =
+        [
+            ("@mrn", assessment.Mrn), ("@version", assessment.Version), ("@office", assessment.Office), ("@score", assessment.Score),
+            ("@lane", assessment.Lane.ToString()), ("@random", assessment.Random), ("@decision", assessment.DecisionJson),
+            ("@at", _dialect.ToDb(assessment.At)),
+        ];
+        var sql =
+            "INSERT INTO risk_assessments (mrn, version, office, score, lane, random, decision, at) " +
+            $"VALUES (@mrn, @version, @office, @score, @lane, @random, @decision{_dialect.JsonCast}, @at)";
+        return backend.WriteAsync((session, ct) => session.ExecuteAsync(sql, ct, args), cancellationToken);
+    }
+
+    public Task<StoredAssessment?> GetAssessmentAsync(string mrn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mrn);
+        return backend.ReadAsync(
+            (session, ct) => session.QuerySingleOrDefaultAsync(
+                SelectAssessment + " WHERE mrn = @mrn ORDER BY id DESC LIMIT 1", ReadAssessment, ct, ("@mrn", mrn)),
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<decimal>> RecentScoresAsync(string office, int count, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(office);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<decimal>>([]);
+        }
+
+        return backend.ReadAsync<IReadOnlyList<decimal>>(
+            async (session, ct) => await session.QueryAsync(
+                "SELECT score FROM risk_assessments WHERE office = @office ORDER BY id DESC LIMIT @count",
+                r => r.GetDecimal(0), ct, ("@office", office), ("@count", count)).ConfigureAwait(false),
+            cancellationToken);
+    }
+
+    private StoredCriterion ReadCriterion(DbDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetInt32(1),
+        JsonSerializer.Deserialize<CriterionDocument>(reader.GetString(2), CriterionJson.Options)!,
+        reader.GetString(3),
+        _dialect.ReadTime(reader, 4),
+        _dialect.ReadNullableTime(reader, 5),
+        reader.GetNullableString(6));
+
+    private StoredAssessment ReadAssessment(DbDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetInt32(1),
+        reader.GetString(2),
+        reader.GetDecimal(3),
+        Enum.Parse<Lane>(reader.GetString(4)),
+        reader.GetBoolean(5),
+        reader.GetString(6),
+        _dialect.ReadTime(reader, 7));
+}
