@@ -2,6 +2,7 @@ using Scalar.AspNetCore;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Hosting;
+using SmartCustoms.Server.Risk;
 using SmartCustoms.Server.Tariffs;
 
 // Settings files ship beside the binaries; the working directory is the operator's (it holds ./data).
@@ -24,6 +25,8 @@ app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription().AllowA
 app.MapKeys();
 app.MapDeclarations();
 app.MapTariff();
+app.MapRiskCriteria();
+app.MapRiskLanes();
 
 app.Run();
 

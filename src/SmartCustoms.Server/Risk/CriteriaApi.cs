@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using SmartCustoms.Domain.Risk;
+using SmartCustoms.Domain.Validation;
+using SmartCustoms.Server.Access;
+using SmartCustoms.Server.Declarations;
+using SmartCustoms.Server.Hosting;
+using SmartCustoms.Storage.Risk;
+
+namespace SmartCustoms.Server.Risk;
+
+/// <summary>Risk criteria authored by analysts: versioned, validated with pointers into the document, retired not deleted.</summary>
+public static class CriteriaApi
+{
+    private const int MaxCriterionBytes = 64 * 1024;
+
+    public static RouteGroupBuilder MapRiskCriteria(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/risk/criteria").WithTags("Risk criteria");
+        group.MapGet("/", ListAsync).WithSummary("Current version of every criterion")
+            .RequireAuthorization(p => p.RequireRole(Roles.Analyst, Roles.Officer, Roles.Admin));
+        group.MapGet("/{id}/history", HistoryAsync).WithSummary("Every version of one criterion, oldest first")
+            .RequireAuthorization(p => p.RequireRole(Roles.Analyst, Roles.Admin));
+        group.MapPost("/", (HttpRequest request, IRiskStore store, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
+                SaveAsync(request, null, store, clock, user, ct))
+            .WithSummary("Create a criterion (version 1)")
+            .Accepts<CriterionDocument>("application/json")
+            .Produces<StoredCriterion>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(p => p.RequireRole(Roles.Analyst));
+        group.MapPut("/{id}", (string id, HttpRequest request, IRiskStore store, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
+                SaveAsync(request, id, store, clock, user, ct))
+            .WithSummary("Save a new version of a criterion")
+            .Accepts<CriterionDocument>("application/json")
+            .Produces<StoredCriterion>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireAuthorization(p => p.RequireRole(Roles.Analyst));
+        group.MapDelete("/{id}", RetireAsync).WithSummary("Retire a criterion (its history is kept)")
+            .RequireAuthorization(p => p.RequireRole(Roles.Analyst));
+        return group;
+    }
+
+    private static async Task<Ok<IReadOnlyList<StoredCriterion>>> ListAsync(IRiskStore store, CancellationToken cancellationToken, bool includeRetired = false) =>
+        TypedResults.Ok(await store.ListCurrentAsync(includeRetired, cancellationToken).ConfigureAwait(false));
+
+    private static async Task<Results<Ok<IReadOnlyList<StoredCriterion>>, NotFound>> HistoryAsync(string id, IRiskStore store, CancellationToken cancellationToken)
+    {
+        var history = await store.HistoryAsync(id, cancellationToken).ConfigureAwait(false);
+        return history.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(history);
+    }
+
+    private static async Task<Results<Ok<StoredCriterion>, NotFound>> RetireAsync(
+        string id, IRiskStore store, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var retired = await store.RetireAsync(id, Caller.From(user).KeyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return retired is null ? TypedResults.NotFound() : TypedResults.Ok(retired);
+    }
+
+    /// <summary>Create (no route id) or new version (route id): parsed, compiled to check it, then stored.</summary>
+    private static async Task<IResult> SaveAsync(
+        HttpRequest request, string? routeId, IRiskStore store, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var body = await BodyReader.ReadAsync(request, MaxCriterionBytes, cancellationToken).ConfigureAwait(false);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var (document, parseError) = CriterionJson.Parse(Encoding.UTF8.GetString(body.Bytes!));
+        if (document is null)
+        {
+            return Problems.Validation("The criterion could not be read.", [parseError!]);
+        }
+
+        if (routeId is not null)
+        {
+            if (document.Id is not null && !string.Equals(document.Id, routeId, StringComparison.Ordinal))
+            {
+                return Problems.Single(StatusCodes.Status400BadRequest, "Id differs", $"The document's id '{document.Id}' is not '{routeId}'.", "criterion.id-differs", "/id");
+            }
+
+            document = document with { Id = routeId };
+        }
+
+        var compiled = CriterionCompiler.Compile(document, 1);
+        if (!compiled.IsValid)
+        {
+            return Problems.Validation("The criterion has errors.", compiled.Errors);
+        }
+
+        var existing = await store.HistoryAsync(document.Id!, cancellationToken).ConfigureAwait(false);
+        if (routeId is null && existing.Count > 0)
+        {
+            return Problems.Single(StatusCodes.Status409Conflict, "Criterion exists",
+                $"Criterion '{document.Id}' exists (version {existing[^1].Version}); save a new version with PUT /api/risk/criteria/{document.Id}.", "criterion.exists", "/id");
+        }
+
+        if (routeId is not null && existing.Count == 0)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var stored = await store.SaveCriterionAsync(document, Caller.From(user).KeyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return routeId is null ? TypedResults.Created($"/api/risk/criteria/{stored.Id}/history", stored) : TypedResults.Ok(stored);
+    }
+}

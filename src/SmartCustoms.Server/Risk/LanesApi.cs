@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SmartCustoms.Domain.Risk;
+using SmartCustoms.Domain.Validation;
+using SmartCustoms.Server.Access;
+using SmartCustoms.Server.Declarations;
+using SmartCustoms.Storage.Risk;
+
+namespace SmartCustoms.Server.Risk;
+
+/// <summary>Lane settings per customs office: expected rates matched to inspection capacity, random rate, hit rule.</summary>
+public static class LanesApi
+{
+    private const int MaxBytes = 256 * 1024;
+
+    public static RouteGroupBuilder MapRiskLanes(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/risk/lanes").WithTags("Risk lanes");
+        group.MapGet("/", GetAsync).WithSummary("Lane settings of every configured office")
+            .RequireAuthorization(p => p.RequireRole(Roles.Analyst, Roles.Officer, Roles.Admin));
+        group.MapPut("/", PutAsync).WithSummary("Save lane settings (one office's object, or an array)")
+            .Accepts<IReadOnlyList<LaneSettings>>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireAuthorization(p => p.RequireRole(Roles.Analyst));
+        return group;
+    }
+
+    private static async Task<Ok<IReadOnlyList<LaneSettings>>> GetAsync(IRiskStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.GetLaneSettingsAsync(cancellationToken).ConfigureAwait(false));
+
+    private static async Task<IResult> PutAsync(HttpRequest request, IRiskStore store, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var body = await BodyReader.ReadAsync(request, MaxBytes, cancellationToken).ConfigureAwait(false);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var text = Encoding.UTF8.GetString(body.Bytes!);
+        var isArray = text.TrimStart().StartsWith('[');
+        List<LaneSettings>? all;
+        try
+        {
+            all = isArray
+                ? JsonSerializer.Deserialize<List<LaneSettings>>(text, CriterionJson.Options)
+                : JsonSerializer.Deserialize<LaneSettings>(text, CriterionJson.Options) is { } one ? [one] : null;
+        }
+        catch (JsonException ex)
+        {
+            return Problems.Validation("The lane settings could not be read.", [new ValidationIssue("json.invalid", ex.Message, "")]);
+        }
+
+        if (all is null || all.Count == 0)
+        {
+            return Problems.Validation("No lane settings were given.", [new ValidationIssue("required", "Send one office's settings or an array of them.", "")]);
+        }
+
+        var errors = new List<ValidationIssue>();
+        for (var i = 0; i < all.Count; i++)
+        {
+            var prefix = isArray ? $"/{i}" : "";
+            errors.AddRange(all[i].Validate().Select(e => e with { Pointer = prefix + e.Pointer }));
+        }
+
+        if (all.Select(s => s.Office).Distinct(StringComparer.Ordinal).Count() != all.Count)
+        {
+            errors.Add(new ValidationIssue("lanes.duplicate-office", "An office appears twice.", ""));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation("The lane settings have errors.", errors);
+        }
+
+        foreach (var settings in all)
+        {
+            await store.SaveLaneSettingsAsync(settings, Caller.From(user).KeyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return TypedResults.Ok(await store.GetLaneSettingsAsync(cancellationToken).ConfigureAwait(false));
+    }
+}
