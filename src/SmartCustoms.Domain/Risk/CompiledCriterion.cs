@@ -12,6 +12,10 @@ public sealed class CompiledCriterion
     // Declaration-level hits are identical every time, so one instance serves them all without allocating.
     private readonly CriterionHit _declarationHit;
 
+    // Most item hits are one of the first few items: those hits are immutable too, so each is built once, on first use.
+    private const int CachedSingleItems = 16;
+    private readonly CriterionHit?[] _singleItemHits;
+
     internal CompiledCriterion(CriterionDocument document, int version, CompiledCondition condition)
     {
         // Declaration facts are tested once, before (and instead of inside) the scan over items.
@@ -33,6 +37,7 @@ public sealed class CompiledCriterion
         ValidFrom = document.ValidFrom;
         ValidTo = document.ValidTo;
         _declarationHit = new CriterionHit(Id, Version, Name, Weight, MinimumLane, []);
+        _singleItemHits = _scan is null ? [] : new CriterionHit?[CachedSingleItems];
     }
 
     public string Id { get; }
@@ -79,17 +84,34 @@ public sealed class CompiledCriterion
             return null;
         }
 
-        // Declarations carry up to 999 items; the common few fit on the stack, so a hit allocates only its result.
         var items = subject.ItemArray;
+        var second = _scan(subject, first + 1);
+        if (second < 0)
+        {
+            return SingleItemHit(items[first].Sequence);
+        }
+
+        // Declarations carry up to 999 items; the common few fit on the stack, so a hit allocates only its result.
         var remaining = items.Length - first;
         var sequences = remaining <= 64 ? stackalloc int[remaining] : new int[remaining];
         sequences[0] = items[first].Sequence;
         var count = 1;
-        for (var next = _scan(subject, first + 1); next >= 0; next = _scan(subject, next + 1))
+        for (var next = second; next >= 0; next = _scan(subject, next + 1))
         {
             sequences[count++] = items[next].Sequence;
         }
 
         return new CriterionHit(Id, Version, Name, Weight, MinimumLane, sequences[..count].ToArray());
+    }
+
+    private CriterionHit SingleItemHit(int sequence)
+    {
+        if ((uint)(sequence - 1) >= CachedSingleItems)
+        {
+            return new CriterionHit(Id, Version, Name, Weight, MinimumLane, new[] { sequence });
+        }
+
+        // Shared, so read-only; a race builds two equal hits and keeps one, both correct.
+        return _singleItemHits[sequence - 1] ??= new CriterionHit(Id, Version, Name, Weight, MinimumLane, Array.AsReadOnly(new[] { sequence }));
     }
 }

@@ -6,6 +6,9 @@ namespace SmartCustoms.Domain.Risk;
 /// </summary>
 public sealed class RiskEngine(CriteriaSet criteria, Func<RiskSubject, decimal>? model = null)
 {
+    [ThreadStatic]
+    private static List<CriterionHit>? t_hits;
+
     public CriteriaSet Criteria { get; } = criteria ?? throw new ArgumentNullException(nameof(criteria));
 
     public bool HasModel => model is not null;
@@ -13,9 +16,21 @@ public sealed class RiskEngine(CriteriaSet criteria, Func<RiskSubject, decimal>?
     public RiskDecision Assess(RiskSubject subject, Thresholds thresholds, LaneSettings settings, double randomDraw)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        var hits = new List<CriterionHit>();
-        var score = Score(subject, hits, out var contribution);
-        return Selectivity.Decide(score, hits, thresholds, settings, randomDraw, contribution);
+        // Decide copies the hits, so one scratch list per thread serves every assessment. Taken, not shared: a
+        // model that assessed another declaration from inside Score would get a list of its own.
+        var hits = t_hits ?? new List<CriterionHit>();
+        t_hits = null;
+        hits.Clear();
+        try
+        {
+            var score = Score(subject, hits, out var contribution);
+            return Selectivity.Decide(score, hits, thresholds, settings, randomDraw, contribution);
+        }
+        finally
+        {
+            hits.Clear();
+            t_hits = hits;
+        }
     }
 
     /// <summary>The score alone, appending the hits: for replaying history and for benchmarks.</summary>

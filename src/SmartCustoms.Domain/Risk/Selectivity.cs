@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SmartCustoms.Domain.Risk;
 
 /// <summary>
@@ -19,24 +17,12 @@ public static class Selectivity
         ArgumentNullException.ThrowIfNull(hits);
         ArgumentNullException.ThrowIfNull(thresholds);
         ArgumentNullException.ThrowIfNull(settings);
-        var reasons = new List<string>(hits.Count + 3);
-        foreach (var hit in hits)
-        {
-            reasons.Add(HitReason(hit));
-        }
-
-        if (modelContribution is { } model)
-        {
-            reasons.Add($"The fraud model contributed {Format(model)} to the score.");
-        }
-
         var scoreLane = thresholds.LaneFor(score);
-        reasons.Add(ScoreReason(score, scoreLane, thresholds));
         var lane = scoreLane;
-
         Lane? minimum = null;
-        foreach (var hit in hits)
+        for (var i = 0; i < hits.Count; i++)
         {
+            var hit = hits[i];
             if (hit.MinimumLane > (minimum ?? Lane.Green))
             {
                 minimum = hit.MinimumLane;
@@ -45,31 +31,25 @@ public static class Selectivity
 
         if (minimum is { } floor and > Lane.Green)
         {
-            var by = hits.Where(h => h.MinimumLane == floor).Select(h => h.Id).ToArray();
-            reasons.Add(by.Length == 1
-                ? $"Criterion {by[0]} requires at least {Name(floor)}."
-                : $"Criteria {string.Join(", ", by)} require at least {Name(floor)}.");
             lane = Max(lane, floor);
         }
 
         var maxHits = hits.Count > settings.MaxHitsWithoutSelection;
         if (maxHits)
         {
-            reasons.Add($"{hits.Count} criteria hit, more than the {settings.MaxHitsWithoutSelection} allowed without selection: at least yellow.");
             lane = Max(lane, Lane.Yellow);
         }
 
+        var laneBeforeRandom = lane;
         var random = randomDraw < settings.MinRandomRate;
         if (random)
         {
-            var rate = settings.MinRandomRate.ToString("0.##%", CultureInfo.InvariantCulture);
-            reasons.Add(settings.RandomLane > lane
-                ? $"Selected at random ({rate} random sample): {Name(settings.RandomLane)}."
-                : $"Also drawn in the {rate} random sample; the lane was already {Name(lane)}.");
             lane = Max(lane, settings.RandomLane);
         }
 
-        return new RiskDecision
+        // The sentences are written when first read (see DecisionReasons), from the decision itself.
+        var reasons = new DecisionReasons(settings, laneBeforeRandom);
+        var decision = new RiskDecision
         {
             Lane = lane,
             Score = score,
@@ -78,48 +58,32 @@ public static class Selectivity
             Random = random,
             Thresholds = thresholds,
             // A copy: the caller may reuse its list, and a stored explanation must not change.
-            Hits = [.. hits],
+            Hits = Copy(hits),
             MinimumLane = minimum,
             MaxHitsRuleApplied = maxHits,
             Reasons = reasons,
         };
+        reasons.Decision = decision;
+        return decision;
     }
 
-    private static string HitReason(CriterionHit hit)
+    private static CriterionHit[] Copy(IReadOnlyList<CriterionHit> hits)
     {
-        var items = hit.ItemSequences.Count switch
+        if (hits.Count == 0)
         {
-            0 => "",
-            1 => " on item " + hit.ItemSequences[0].ToString(CultureInfo.InvariantCulture),
-            _ => " on items " + string.Join(", ", hit.ItemSequences.Select(s => s.ToString(CultureInfo.InvariantCulture))),
-        };
-        return $"{hit.Name} ({hit.Id} v{hit.Version.ToString(CultureInfo.InvariantCulture)}) hit{items}: weight {Format(hit.Weight)}.";
-    }
-
-    private static string ScoreReason(decimal score, Lane lane, Thresholds thresholds)
-    {
-        if (score == 0m)
-        {
-            return "Score 0: a declaration scoring zero is not selected by score.";
+            return [];
         }
 
-        if (score < 0m)
+        var copy = new CriterionHit[hits.Count];
+        for (var i = 0; i < copy.Length; i++)
         {
-            return $"Score {Format(score)}: a declaration scoring zero or less is not selected by score.";
+            copy[i] = hits[i];
         }
 
-        var source = thresholds.Fallback
-            ? $" (fallback thresholds: only {thresholds.Observations.ToString(CultureInfo.InvariantCulture)} recent declarations at this office)"
-            : "";
-        return lane == Lane.Green
-            ? $"Score {Format(score)} is below every lane threshold{source}."
-            : $"Score {Format(score)} reaches the {Name(lane)} threshold {Format(thresholds.For(lane)!.Value)}{source}.";
+        return copy;
     }
 
     private static Lane Max(Lane a, Lane b) => a > b ? a : b;
-
-    // G29 drops the trailing zeros a JSON weight such as 120.0 carries.
-    private static string Format(decimal value) => value.ToString("G29", CultureInfo.InvariantCulture);
 
     internal static string Name(Lane lane) => lane switch
     {
