@@ -8,7 +8,6 @@ using SmartCustoms.Domain.ReferenceData;
 using SmartCustoms.Domain.Risk;
 using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Domain.Validation;
-using Spectre.Console;
 
 namespace SmartCustoms.Cli.Assess;
 
@@ -78,7 +77,7 @@ internal static class AssessCommand
                 new FileStreamOptions { Access = FileAccess.Read, Share = FileShare.Read, BufferSize = 1 << 16 });
             using var results = AssessResults.Create(options.OutputPath);
             var length = reader.BaseStream.Length;
-            await WithProgressAsync(console, length, report =>
+            await console.WithProgressAsync("Assessing", length, report =>
             {
                 var lineNumber = 0;
                 while (reader.ReadLine() is { } line)
@@ -116,27 +115,6 @@ internal static class AssessCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>A live bar in a terminal; nothing until the summary when piped, where a redrawn bar is only noise.</summary>
-    private static async Task WithProgressAsync(CliConsole console, long totalBytes, Action<Action<long>> work)
-    {
-        if (!console.IsTerminal)
-        {
-            work(_ => { });
-            return;
-        }
-
-        await console.Ansi.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(context =>
-            {
-                var bar = context.AddTask("Assessing", maxValue: Math.Max(totalBytes, 1));
-                work(done => bar.Value = done);
-                return Task.CompletedTask;
-            })
-            .ConfigureAwait(false);
-    }
-
     private static async Task WriteSummaryAsync(TextWriter output, AssessOptions options, AssessTally tally, TimeSpan elapsed)
     {
         var invariant = CultureInfo.InvariantCulture;
@@ -164,7 +142,9 @@ internal sealed class AssessRun(RiskEngine engine, IReadOnlyDictionary<string, L
 {
     private readonly TariffSchedule _tariff = TariffFile.LoadDemo();
     private readonly Random _random = new(seed);
-    private readonly Dictionary<string, (LaneSettings Settings, ScoreWindow Window)> _offices = new(StringComparer.Ordinal);
+    // Thresholds sort the window, so they are refreshed every RefreshEvery scores per office, as a node would.
+    private const int RefreshEvery = 64;
+    private readonly Dictionary<string, OfficeState> _offices = new(StringComparer.Ordinal);
     public const int MaxListed = 20;
 
     private readonly List<string> _unreadable = [];
@@ -208,23 +188,48 @@ internal sealed class AssessRun(RiskEngine engine, IReadOnlyDictionary<string, L
 
         var date = issued is { } at ? DateOnly.FromDateTime(at.DateTime) : DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
         var subject = RiskSubject.Create(declaration, date, duties: check.Assessment, issues: check.Warnings);
-        var (settings, window) = For(subject.Office);
-        var thresholds = window.Compute(settings);
-        var decision = engine.Assess(subject, thresholds, settings, _random.NextDouble());
-        window.Add(decision.Score);
+        var state = For(subject.Office);
+        var decision = engine.Assess(subject, state.Thresholds(), state.Settings, _random.NextDouble());
+        state.Add(decision.Score);
         results.WriteDecision(declaration.Lrn, subject.Office, decision);
         Tally.Add(decision);
     }
 
-    private (LaneSettings Settings, ScoreWindow Window) For(string office)
+    private OfficeState For(string office)
     {
         if (!_offices.TryGetValue(office, out var state))
         {
-            var settings = lanes.GetValueOrDefault(office) ?? new LaneSettings { Office = office };
-            state = (settings, new ScoreWindow(Math.Max(settings.Window, 1)));
+            state = new OfficeState(lanes.GetValueOrDefault(office) ?? new LaneSettings { Office = office });
             _offices.Add(office, state);
         }
 
         return state;
+    }
+
+    private sealed class OfficeState(LaneSettings settings)
+    {
+        private readonly ScoreWindow _window = new(Math.Max(settings.Window, 1));
+        private Thresholds? _thresholds;
+        private int _sinceRefresh;
+
+        public LaneSettings Settings => settings;
+
+        /// <summary>While the window is still filling, every score changes the quantiles a lot: refresh each time then.</summary>
+        public Thresholds Thresholds()
+        {
+            if (_thresholds is null || _sinceRefresh >= RefreshEvery || _window.Count < LaneSettings.MinWindow * 2)
+            {
+                _thresholds = _window.Compute(settings);
+                _sinceRefresh = 0;
+            }
+
+            return _thresholds;
+        }
+
+        public void Add(decimal score)
+        {
+            _window.Add(score);
+            _sinceRefresh++;
+        }
     }
 }

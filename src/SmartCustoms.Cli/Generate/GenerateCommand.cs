@@ -3,7 +3,6 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using SmartCustoms.Cli.Hosting;
 using SmartCustoms.Domain.Synthetic;
-using Spectre.Console;
 
 namespace SmartCustoms.Cli.Generate;
 
@@ -83,7 +82,7 @@ internal static class GenerateCommand
         try
         {
             using var files = SyntheticFiles.Create(path);
-            await WithProgressAsync(console, options.Count, report =>
+            await console.WithProgressAsync("Generating", options.Count, report =>
             {
                 foreach (var generated in SyntheticDeclarations.Generate(options))
                 {
@@ -106,27 +105,6 @@ internal static class GenerateCommand
 
         await WriteSummaryAsync(console.Out, options, path, tally, TimeProvider.System.GetElapsedTime(started)).ConfigureAwait(false);
         return ExitCodes.Ok;
-    }
-
-    /// <summary>A live bar in a terminal; nothing until the summary when piped, where a redrawn bar is only noise.</summary>
-    private static async Task WithProgressAsync(CliConsole console, int total, Action<Action<int>> work)
-    {
-        if (!console.IsTerminal)
-        {
-            work(_ => { });
-            return;
-        }
-
-        await console.Ansi.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(context =>
-            {
-                var bar = context.AddTask("Generating", maxValue: total);
-                work(done => bar.Value = done);
-                return Task.CompletedTask;
-            })
-            .ConfigureAwait(false);
     }
 
     private static async Task WriteSummaryAsync(TextWriter output, SyntheticOptions options, string path, GenerateTally tally, TimeSpan elapsed)

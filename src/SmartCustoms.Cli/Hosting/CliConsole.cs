@@ -43,4 +43,26 @@ internal sealed class CliConsole
     }
 
     public Task FailAsync(string message) => Error.WriteLineAsync("error: " + message);
+
+    /// <summary>A live bar in a terminal; nothing until the summary when piped, where a redrawn bar is only noise.</summary>
+    public async Task WithProgressAsync(string label, long total, Action<Action<long>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (!IsTerminal)
+        {
+            work(_ => { });
+            return;
+        }
+
+        await Ansi.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(context =>
+            {
+                var bar = context.AddTask(label, maxValue: Math.Max(total, 1));
+                work(done => bar.Value = done);
+                return Task.CompletedTask;
+            })
+            .ConfigureAwait(false);
+    }
 }

@@ -44,7 +44,7 @@ public sealed record DeclarationDocument(Declaration? Declaration, IReadOnlyList
         }
         catch (JsonException ex)
         {
-            return Failed("json.malformed", JsonMessage(ex), JsonPathToPointer(ex.Path), DeclarationFormat.Json);
+            return new DeclarationDocument(null, [JsonErrors.Issue("json.malformed", ex)], DeclarationFormat.Json);
         }
     }
 
@@ -57,48 +57,4 @@ public sealed record DeclarationDocument(Declaration? Declaration, IReadOnlyList
 
     private static DeclarationDocument Failed(string code, string message, string pointer, DeclarationFormat format) =>
         new(null, [new ValidationIssue(code, message, pointer)], format);
-
-    /// <summary>System.Text.Json's messages name .NET types; keep the part a trader can act on.</summary>
-    private static string JsonMessage(JsonException ex)
-    {
-        var message = ex.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        message = cut > 0 ? message[..cut] : message;
-        return message.Replace("System.Decimal", "number", StringComparison.Ordinal)
-            .Replace("System.Int32", "whole number", StringComparison.Ordinal)
-            .Replace("System.String", "text", StringComparison.Ordinal);
-    }
-
-    /// <summary>"$.items[0].netMass" → "/items/0/netMass".</summary>
-    internal static string JsonPathToPointer(string? path)
-    {
-        if (string.IsNullOrEmpty(path) || path == "$")
-        {
-            return "";
-        }
-
-        var builder = new System.Text.StringBuilder();
-        foreach (var part in path.TrimStart('$').Split('.', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var bracket = part.IndexOf('[', StringComparison.Ordinal);
-            var name = bracket >= 0 ? part[..bracket] : part;
-            if (name.Length > 0)
-            {
-                builder.Append('/').Append(name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal));
-            }
-
-            for (var b = bracket; b >= 0; b = part.IndexOf('[', b + 1))
-            {
-                var end = part.IndexOf(']', b);
-                if (end < 0)
-                {
-                    break;
-                }
-
-                builder.Append('/').Append(part.AsSpan(b + 1, end - b - 1).Trim('\''));
-            }
-        }
-
-        return builder.ToString();
-    }
 }

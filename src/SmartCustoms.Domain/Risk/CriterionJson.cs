@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.Validation;
@@ -33,43 +32,7 @@ public static class CriterionJson
         }
         catch (JsonException ex)
         {
-            // The serializer's message repeats the path in its own syntax; the pointer carries it in ours.
-            var message = ex.Message;
-            var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-            return (null, new ValidationIssue("json.invalid", cut > 0 ? message[..cut] : message, Pointer(ex.Path)));
+            return (null, JsonErrors.Issue("json.invalid", ex));
         }
     }
-
-    /// <summary>Turns the serializer's path (<c>$[1].when.all[0].field</c>) into a JSON Pointer (<c>/1/when/all/0/field</c>).</summary>
-    private static string Pointer(string? path)
-    {
-        var pointer = new StringBuilder();
-        var i = path is { Length: > 0 } && path[0] == '$' ? 1 : 0;
-        while (path is not null && i < path.Length)
-        {
-            if (path[i] == '.')
-            {
-                var end = path.IndexOfAny(['.', '['], i + 1);
-                end = end < 0 ? path.Length : end;
-                Append(pointer, path[(i + 1)..end]);
-                i = end;
-            }
-            else if (path[i] == '[')
-            {
-                var end = path.IndexOf(']', i);
-                end = end < 0 ? path.Length : end;
-                Append(pointer, path[(i + 1)..end].Trim('\''));
-                i = end + 1;
-            }
-            else
-            {
-                i++;
-            }
-        }
-
-        return pointer.ToString();
-    }
-
-    private static void Append(StringBuilder pointer, string step) =>
-        pointer.Append('/').Append(step.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal));
 }

@@ -49,7 +49,7 @@ public static class LanesApi
         }
         catch (JsonException ex)
         {
-            return Problems.Validation("The lane settings could not be read.", [new ValidationIssue("json.invalid", ex.Message, "")]);
+            return Problems.Validation("The lane settings could not be read.", [JsonErrors.Issue("json.invalid", ex)]);
         }
 
         if (all is null || all.Count == 0)
