@@ -27,6 +27,7 @@ app.MapDeclarations();
 app.MapTariff();
 app.MapRiskCriteria();
 app.MapRiskLanes();
+app.MapRiskPerformance();
 
 app.Run();
 

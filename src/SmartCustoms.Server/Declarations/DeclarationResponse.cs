@@ -19,9 +19,18 @@ public sealed record DeclarationResponse
     public required DateTimeOffset UpdatedAt { get; init; }
     public IReadOnlyList<IssueResponse> Warnings { get; init; } = [];
     public DutyAssessment? Duties { get; init; }
+
+    /// <summary>What the lane means for the goods: <c>physical-examination</c>, <c>documentary-check</c> or <c>no-control</c>.</summary>
+    public string? Consequence { get; init; }
+
+    /// <summary>A control is waiting for its result: the goods cannot be released yet.</summary>
+    public bool ControlOpen { get; init; }
+
+    /// <summary>Lane, explanation, re-routings and inspection result: for officers and analysts only, absent otherwise.</summary>
+    public RiskView? Risk { get; init; }
     public required Declaration Declaration { get; init; }
 
-    public static DeclarationResponse From(DeclarationRecord record)
+    public static DeclarationResponse From(DeclarationRecord record, RiskView? risk = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         return new DeclarationResponse
@@ -36,6 +45,9 @@ public sealed record DeclarationResponse
             UpdatedAt = record.UpdatedAt,
             Warnings = [.. record.Warnings.Select(w => new IssueResponse(w.Code, w.Message, w.Pointer))],
             Duties = record.Assessment,
+            Consequence = ControlView.Consequence(record.Lane),
+            ControlOpen = record.ControlOpen,
+            Risk = risk,
             Declaration = record.Declaration,
         };
     }

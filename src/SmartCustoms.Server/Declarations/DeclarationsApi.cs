@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Storage.Risk;
 
 namespace SmartCustoms.Server.Declarations;
 
@@ -44,6 +45,7 @@ public static class DeclarationsApi
         MapOfficerAction(group, "clearance", DeclarationAction.Clear, "Clear a released declaration");
         MapOfficerAction(group, "invalidation", DeclarationAction.Invalidate, "Invalidate a declaration");
         MapOfficerAction(group, "rejection", DeclarationAction.Reject, "Reject a declaration after review");
+        group.MapControls();
         return group;
     }
 
@@ -62,7 +64,7 @@ public static class DeclarationsApi
 
     private static async Task<Results<Ok<DeclarationPage>, ProblemHttpResult>> ListAsync(
         IDeclarationStore store, ClaimsPrincipal user, CancellationToken cancellationToken,
-        string? status = null, int page = 1, int pageSize = 50)
+        string? status = null, bool? controlOpen = null, int page = 1, int pageSize = 50)
     {
         if (page < 1 || pageSize is < 1 or > 500)
         {
@@ -82,17 +84,29 @@ public static class DeclarationsApi
         }
 
         var caller = Caller.From(user);
-        var query = new DeclarationQuery { DeclarantId = caller.IsTrader ? caller.PartyId : null, Status = wanted, Page = page, PageSize = pageSize };
-        return TypedResults.Ok(await store.ListAsync(query, cancellationToken).ConfigureAwait(false));
+        var query = new DeclarationQuery
+        {
+            DeclarantId = caller.IsTrader ? caller.PartyId : null, Status = wanted, ControlOpen = controlOpen, Page = page, PageSize = pageSize,
+        };
+        var found = await store.ListAsync(query, cancellationToken).ConfigureAwait(false);
+        // The lane itself is customs' business; a trader's list shows only whether the goods are held.
+        return TypedResults.Ok(caller.IsTrader ? found with { Items = [.. found.Items.Select(i => i with { Lane = null })] } : found);
     }
 
     private static async Task<Results<Ok<DeclarationResponse>, NotFound>> GetAsync(
-        string mrn, IDeclarationStore store, ClaimsPrincipal user, CancellationToken cancellationToken, int? version = null)
+        string mrn, IDeclarationStore store, IRiskStore risk, ClaimsPrincipal user, CancellationToken cancellationToken, int? version = null)
     {
+        var caller = Caller.From(user);
         var record = await store.GetAsync(mrn, version, cancellationToken).ConfigureAwait(false);
-        return record is not null && Caller.From(user).CanSee(record.DeclarantId)
-            ? TypedResults.Ok(DeclarationResponse.From(record))
-            : TypedResults.NotFound();
+        if (record is null || !caller.CanSee(record.DeclarantId))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var view = ControlView.SeesExplanation(caller)
+            ? ControlView.From(record, await risk.GetControlHistoryAsync(mrn, cancellationToken).ConfigureAwait(false))
+            : null;
+        return TypedResults.Ok(DeclarationResponse.From(record, view));
     }
 
     private static async Task<Results<Ok<NotificationPage>, NotFound, ProblemHttpResult>> NotificationsAsync(

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.ReferenceData;
+using SmartCustoms.Domain.Risk;
 using SmartCustoms.Domain.Validation;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Hosting;
+using SmartCustoms.Server.Risk;
 using SmartCustoms.Server.Tariffs;
 using SmartCustoms.Storage.Declarations;
 
@@ -11,7 +13,7 @@ namespace SmartCustoms.Server.Declarations;
 
 /// <summary>Reads, checks and stores a submitted declaration: the lodging and amendment use cases.</summary>
 public sealed class LodgingService(
-    IDeclarationStore store, TariffCache tariffs, IOptions<SmartCustomsOptions> options, TimeProvider clock,
+    IDeclarationStore store, TariffCache tariffs, RiskAssessor risk, IOptions<SmartCustomsOptions> options, TimeProvider clock,
     ILogger<LodgingService> logger)
 {
     private readonly SmartCustomsOptions _options = options.Value;
@@ -28,8 +30,9 @@ public sealed class LodgingService(
         }
 
         var (declaration, result, hash) = (checkedDeclaration.Declaration!, checkedDeclaration.Result!, checkedDeclaration.ContentHash!);
+        var outcome = await risk.AssessAsync(declaration, result, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        var status = result.Assessment is null && !declaration.IsImport ? DeclarationStatus.Accepted : DeclarationStatus.Assessed;
+        var (status, notifications) = Selection(declaration, result, outcome.Decision.Lane, now);
         var lodged = await store.LodgeAsync(new LodgeRequest
         {
             DeclarantId = declaration.Declarant!.Id!,
@@ -41,8 +44,13 @@ public sealed class LodgingService(
             Warnings = result.Warnings,
             AcceptedAt = now,
             MrnFactory = sequence => Mrn.Create(now, _options.NodeId, sequence, declaration.Type),
-            Notifications = Notifications.ForAcceptance(declaration.Lrn!, 1, status, result.Assessment, now),
+            Notifications = notifications,
+            Risk = outcome.Stored,
         }, cancellationToken).ConfigureAwait(false);
+        if (lodged.Outcome == LodgeOutcome.Created)
+        {
+            risk.Observe(outcome.Office, outcome.Decision.Score);
+        }
 
         var response = DeclarationResponse.From(lodged.Record);
         switch (lodged.Outcome)
@@ -57,6 +65,30 @@ public sealed class LodgingService(
                     $"LRN '{declaration.Lrn}' was already lodged by {declaration.Declarant.Id} as {lodged.Record.Mrn} with other content; use a new LRN or amend {lodged.Record.Mrn}.",
                     "lrn.conflict", "/lrn");
         }
+    }
+
+    /// <summary>
+    /// What the lane means for the goods: red and yellow hold them under control (DMSCTL); green and blue release them
+    /// at once (DMSROG) when the node releases automatically, else they wait for an officer as assessed.
+    /// </summary>
+    private (DeclarationStatus Status, IReadOnlyList<NewNotification> Notifications) Selection(
+        Declaration declaration, CheckResult result, Lane lane, DateTimeOffset now)
+    {
+        var lrn = declaration.Lrn!;
+        var status = RiskAssessor.IsControl(lane) ? DeclarationStatus.UnderControl
+            : _options.Risk.AutoRelease ? DeclarationStatus.Released
+            : result.Assessment is null && !declaration.IsImport ? DeclarationStatus.Accepted : DeclarationStatus.Assessed;
+        var notifications = Notifications.ForAcceptance(lrn, 1, status, result.Assessment, now).ToList();
+        if (status == DeclarationStatus.UnderControl)
+        {
+            notifications.Add(Notifications.Create(NotificationKind.Control, lrn, 1, status, now, ControlView.ConsequenceText(lane)));
+        }
+        else if (status == DeclarationStatus.Released)
+        {
+            notifications.Add(Notifications.Create(NotificationKind.Released, lrn, 1, status, now));
+        }
+
+        return (status, notifications);
     }
 
     /// <summary>Reads the body in the format its Content-Type names, binds it to the caller and checks it.</summary>

@@ -18,10 +18,12 @@ public sealed class TransitionService(IDeclarationStore store, TimeProvider cloc
         }
 
         string? refusal = null;
+        var code = "status.transition";
         var now = clock.GetUtcNow();
         var result = await store.UpdateAsync(mrn, record =>
         {
             refusal = null;
+            code = "status.transition";
             if (!caller.CanSee(record.DeclarantId))
             {
                 return null;
@@ -34,9 +36,18 @@ public sealed class TransitionService(IDeclarationStore store, TimeProvider cloc
                 return null;
             }
 
+            if (action == DeclarationAction.Release && record.ControlOpen)
+            {
+                refusal = "The declaration's control is open: record its inspection result (or re-route it) before releasing the goods.";
+                code = "control.open";
+                return null;
+            }
+
             return new DeclarationChange
             {
                 Status = transition.Status,
+                // An officer's selection for control holds the goods until its result is recorded, as a red or yellow lane does.
+                ControlOpen = action == DeclarationAction.Control ? true : null,
                 Notifications = [Notifications.Create(transition.Notification!.Value, record.Lrn, record.Version, transition.Status, now, reason)],
                 Audit = new AuditEntry(caller.KeyId, action.ToString(), reason, now),
             };
@@ -48,7 +59,7 @@ public sealed class TransitionService(IDeclarationStore store, TimeProvider cloc
         }
 
         return refusal is not null
-            ? Problems.Single(StatusCodes.Status409Conflict, "Not allowed in this status", refusal, "status.transition", "/status")
+            ? Problems.Single(StatusCodes.Status409Conflict, "Not allowed in this status", refusal, code, "/status")
             : TypedResults.Ok(DeclarationResponse.From(result.Record));
     }
 }

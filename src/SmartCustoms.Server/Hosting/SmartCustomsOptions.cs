@@ -24,10 +24,30 @@ public sealed class SmartCustomsOptions
 
     public LimitsSection Limits { get; set; } = new();
 
+    public RiskSection Risk { get; set; } = new();
+
     public sealed class StorageSection
     {
         /// <summary><c>sqlite</c> (default) or <c>postgres</c> (with <c>ConnectionStrings:SmartCustoms</c>).</summary>
         public string Provider { get; set; } = "sqlite";
+    }
+
+    public sealed class RiskSection
+    {
+        /// <summary>Release green- and blue-lane declarations at lodging (the goods go now; blue ones may be audited later).</summary>
+        public bool AutoRelease { get; set; } = true;
+
+        /// <summary>How often a server re-reads criteria, lane settings and the offices' recent scores written by other servers.</summary>
+        public int RefreshSeconds { get; set; } = 5;
+
+        /// <summary>A declarant with fewer earlier declarations than this at the node is a new trader for the criteria.</summary>
+        public int NewTraderBelow { get; set; } = 3;
+
+        /// <summary>Observations of an HS subheading's value per kg needed before its median serves as reference price.</summary>
+        public int MinPriceObservations { get; set; } = 20;
+
+        /// <summary>How many of the latest item prices the reference prices are computed from.</summary>
+        public int PriceSample { get; set; } = 50_000;
     }
 
     public sealed class LimitsSection
@@ -37,5 +57,8 @@ public sealed class SmartCustomsOptions
 
         /// <summary>Largest tariff schedule accepted, in bytes.</summary>
         public int MaxTariffBytes { get; set; } = 8 * 1024 * 1024;
+
+        /// <summary>Largest inspection result accepted with its evidence files (photos, documents), in bytes.</summary>
+        public int MaxEvidenceBytes { get; set; } = 25 * 1024 * 1024;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
+using SmartCustoms.Server.Risk;
 using SmartCustoms.Server.Tariffs;
 using SmartCustoms.Storage;
 using SmartCustoms.Storage.Access;
@@ -29,6 +30,8 @@ public static class SmartCustomsServices
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<TariffCache>();
         builder.Services.AddSingleton<ApiKeyIssuer>();
+        builder.Services.AddSingleton<RiskRandom>();
+        builder.Services.AddSingleton<RiskAssessor>();
         builder.Services.AddSingleton<LodgingService>();
         builder.Services.AddSingleton<TransitionService>();
         builder.Services.AddSingleton<NodeInitializer>();
@@ -53,7 +56,9 @@ public static class SmartCustomsServices
         });
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Math.Max(options.Limits.MaxDeclarationBytes, options.Limits.MaxTariffBytes) + 1L);
+        // The largest body of any endpoint; each endpoint then holds its own body to its own limit.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
+            Math.Max(Math.Max(options.Limits.MaxDeclarationBytes, options.Limits.MaxTariffBytes), options.Limits.MaxEvidenceBytes) + 1L);
         return builder;
     }
 
@@ -67,6 +72,16 @@ public static class SmartCustomsServices
         if (options.Limits.MaxDeclarationBytes < 1024 || options.Limits.MaxTariffBytes < 1024)
         {
             throw new InvalidOperationException("SmartCustoms:Limits values must be at least 1024 bytes.");
+        }
+
+        if (options.Limits.MaxEvidenceBytes < 1024)
+        {
+            throw new InvalidOperationException("SmartCustoms:Limits:MaxEvidenceBytes must be at least 1024 bytes.");
+        }
+
+        if (options.Risk.RefreshSeconds < 1 || options.Risk.NewTraderBelow < 0 || options.Risk.MinPriceObservations < 1 || options.Risk.PriceSample < 0)
+        {
+            throw new InvalidOperationException("SmartCustoms:Risk: RefreshSeconds and MinPriceObservations must be at least 1; NewTraderBelow and PriceSample cannot be negative.");
         }
 
         if (options.InvoiceTolerancePercent is < 0 or > 100)

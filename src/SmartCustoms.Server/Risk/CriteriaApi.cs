@@ -53,9 +53,10 @@ public static class CriteriaApi
     }
 
     private static async Task<Results<Ok<StoredCriterion>, NotFound>> RetireAsync(
-        string id, IRiskStore store, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string id, IRiskStore store, RiskAssessor assessor, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var retired = await store.RetireAsync(id, Caller.From(user).KeyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        assessor.Invalidate();
         return retired is null ? TypedResults.NotFound() : TypedResults.Ok(retired);
     }
 
@@ -104,6 +105,8 @@ public static class CriteriaApi
         }
 
         var stored = await store.SaveCriterionAsync(document, Caller.From(user).KeyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        // This server applies the new version from the next declaration on; others within RefreshSeconds.
+        request.HttpContext.RequestServices.GetRequiredService<RiskAssessor>().Invalidate();
         return routeId is null ? TypedResults.Created($"/api/risk/criteria/{stored.Id}/history", stored) : TypedResults.Ok(stored);
     }
 }

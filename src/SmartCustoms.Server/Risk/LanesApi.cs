@@ -79,6 +79,8 @@ public static class LanesApi
             await store.SaveLaneSettingsAsync(settings, Caller.From(user).KeyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
 
+        request.HttpContext.RequestServices.GetRequiredService<RiskAssessor>().Invalidate();
+
         return TypedResults.Ok(await store.GetLaneSettingsAsync(cancellationToken).ConfigureAwait(false));
     }
 }

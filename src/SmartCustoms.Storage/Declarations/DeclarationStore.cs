@@ -42,6 +42,11 @@ internal sealed class DeclarationStore(StorageBackend backend) : IDeclarationSto
             conditions.Add("status = @status");
             filter.Add(("@status", status.ToString()));
         }
+        if (query.ControlOpen is { } open)
+        {
+            conditions.Add("control_open = @controlOpen");
+            filter.Add(("@controlOpen", open));
+        }
         var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
         (string, object?)[] page = [.. filter, ("@limit", query.PageSize), ("@offset", (long)(query.Page - 1) * query.PageSize)];
         return backend.ReadAsync(async (session, ct) =>

@@ -1,3 +1,4 @@
+using SmartCustoms.Storage.Risk;
 using SmartCustoms.Storage.Sql;
 
 namespace SmartCustoms.Storage.Declarations;
@@ -6,6 +7,7 @@ namespace SmartCustoms.Storage.Declarations;
 internal sealed class DeclarationWrites(SqlDialect dialect)
 {
     private readonly DeclarationSql _sql = new(dialect);
+    private readonly ControlWrites _risk = new(dialect);
 
     public async Task<LodgeResult> LodgeAsync(SqlSession session, LodgeRequest request, VersionJson json, CancellationToken ct)
     {
@@ -18,7 +20,8 @@ internal sealed class DeclarationWrites(SqlDialect dialect)
         var inserted = await session.ScalarStringAsync(
             DeclarationSql.InsertDeclaration, ct,
             ("@mrn", mrn), ("@declarantId", request.DeclarantId), ("@lrn", request.Lrn), ("@type", request.Declaration.Type),
-            ("@status", request.Status.ToString()), ("@contentHash", request.ContentHash), ("@acceptedAt", dialect.ToDb(acceptedAt))).ConfigureAwait(false);
+            ("@status", request.Status.ToString()), ("@contentHash", request.ContentHash), ("@acceptedAt", dialect.ToDb(acceptedAt)),
+            ("@lane", request.Risk?.Lane.ToString()), ("@controlOpen", request.Risk?.ControlOpen ?? false)).ConfigureAwait(false);
         if (inserted is null)
         {
             var existing = await session.QuerySingleOrDefaultAsync(
@@ -31,6 +34,10 @@ internal sealed class DeclarationWrites(SqlDialect dialect)
         await InsertVersionAsync(session, mrn, 1, json, acceptedAt, ct).ConfigureAwait(false);
         await InsertEventsAsync(
             session, mrn, request.Notifications, new AuditEntry(request.DeclarantId, "lodged", null, acceptedAt), ct).ConfigureAwait(false);
+        if (request.Risk is { } risk)
+        {
+            await _risk.InsertAssessmentAsync(session, mrn, 1, risk, acceptedAt, ct).ConfigureAwait(false);
+        }
         return new LodgeResult(LodgeOutcome.Created, new DeclarationRecord
         {
             Mrn = mrn,
@@ -45,6 +52,8 @@ internal sealed class DeclarationWrites(SqlDialect dialect)
             AcceptedAt = acceptedAt,
             UpdatedAt = acceptedAt,
             Revision = 1,
+            Lane = request.Risk?.Lane,
+            ControlOpen = request.Risk?.ControlOpen ?? false,
         });
     }
 
@@ -54,10 +63,13 @@ internal sealed class DeclarationWrites(SqlDialect dialect)
     {
         var version = json is null ? current.Version : current.Version + 1;
         var at = SqlDialect.Normalize(change.Audit.At);
+        var lane = change.Lane ?? current.Lane;
+        var controlOpen = change.ControlOpen ?? current.ControlOpen;
         var rows = await session.ExecuteAsync(
             DeclarationSql.Update, ct,
             ("@mrn", current.Mrn), ("@revision", current.Revision), ("@status", change.Status.ToString()), ("@version", version),
-            ("@contentHash", json?.ContentHash ?? current.ContentHash), ("@updatedAt", dialect.ToDb(at))).ConfigureAwait(false);
+            ("@contentHash", json?.ContentHash ?? current.ContentHash), ("@updatedAt", dialect.ToDb(at)),
+            ("@lane", lane?.ToString()), ("@controlOpen", controlOpen)).ConfigureAwait(false);
         if (rows == 0)
         {
             return null;
@@ -69,6 +81,14 @@ internal sealed class DeclarationWrites(SqlDialect dialect)
             await InsertVersionAsync(session, current.Mrn, version, json, at, ct).ConfigureAwait(false);
         }
         await InsertEventsAsync(session, current.Mrn, change.Notifications, change.Audit, ct).ConfigureAwait(false);
+        if (change.LaneChange is { } laneChange)
+        {
+            await _risk.InsertLaneChangeAsync(session, current.Mrn, laneChange, ct).ConfigureAwait(false);
+        }
+        if (change.Inspection is { } inspection)
+        {
+            await _risk.InsertInspectionAsync(session, current.Mrn, inspection, ct).ConfigureAwait(false);
+        }
         var next = change.NewVersion;
         return current with
         {
@@ -80,6 +100,8 @@ internal sealed class DeclarationWrites(SqlDialect dialect)
             Warnings = next?.Warnings ?? current.Warnings,
             UpdatedAt = at,
             Revision = current.Revision + 1,
+            Lane = lane,
+            ControlOpen = controlOpen,
         };
     }
 

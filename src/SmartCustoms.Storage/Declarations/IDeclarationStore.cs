@@ -1,4 +1,5 @@
 using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Domain.Risk;
 using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Domain.Validation;
 
@@ -46,6 +47,9 @@ public sealed record LodgeRequest
 
     /// <summary>Notifications emitted by the lodging; their MRN is filled in by the store.</summary>
     public IReadOnlyList<NewNotification> Notifications { get; init; } = [];
+
+    /// <summary>The risk assessment, stored with the declaration or not at all.</summary>
+    public LodgeRisk? Risk { get; init; }
 }
 
 public enum LodgeOutcome
@@ -71,6 +75,12 @@ public sealed record DeclarationRecord
     public required DateTimeOffset AcceptedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>The lane in force: as assessed at lodging, or as an officer re-routed it; null when never assessed.</summary>
+    public Lane? Lane { get; init; }
+
+    /// <summary>A control (documentary check or physical examination) is waiting for its result; release is refused meanwhile.</summary>
+    public bool ControlOpen { get; init; }
+
     /// <summary>Incremented by every change; used for optimistic concurrency.</summary>
     public required long Revision { get; init; }
 }
@@ -80,13 +90,16 @@ public sealed record DeclarationQuery
     /// <summary>Only declarations of this declarant (always set for a trader).</summary>
     public string? DeclarantId { get; init; }
     public DeclarationStatus? Status { get; init; }
+
+    /// <summary>Only declarations whose control is open (true) or not (false): an officer's worklist.</summary>
+    public bool? ControlOpen { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 50;
 }
 
 public sealed record DeclarationSummary(
     string Mrn, string Lrn, string DeclarantId, string? Type, DeclarationStatus Status, int Version,
-    DateTimeOffset AcceptedAt, DateTimeOffset UpdatedAt);
+    DateTimeOffset AcceptedAt, DateTimeOffset UpdatedAt, Lane? Lane, bool ControlOpen);
 
 public sealed record DeclarationPage(IReadOnlyList<DeclarationSummary> Items, int Page, int PageSize, long Total);
 
@@ -97,6 +110,18 @@ public sealed record DeclarationChange
     public NewVersion? NewVersion { get; init; }
     public IReadOnlyList<NewNotification> Notifications { get; init; } = [];
     public required AuditEntry Audit { get; init; }
+
+    /// <summary>The lane after the change; null keeps the current one.</summary>
+    public Lane? Lane { get; init; }
+
+    /// <summary>Opens (true) or closes (false) a control; null keeps the current state.</summary>
+    public bool? ControlOpen { get; init; }
+
+    /// <summary>A re-routing to record with the change.</summary>
+    public LaneChange? LaneChange { get; init; }
+
+    /// <summary>An inspection result to record with the change.</summary>
+    public NewInspection? Inspection { get; init; }
 }
 
 public sealed record NewVersion

@@ -1,3 +1,4 @@
+using SmartCustoms.Domain.Controls;
 using SmartCustoms.Domain.Risk;
 
 namespace SmartCustoms.Storage.Risk;
@@ -13,6 +14,22 @@ public sealed record StoredCriterion(
 /// </summary>
 public sealed record StoredAssessment(
     string Mrn, int Version, string Office, decimal Score, Lane Lane, bool Random, string DecisionJson, DateTimeOffset At);
+
+/// <summary>An officer's re-routing as stored.</summary>
+public sealed record StoredLaneChange(long Id, Lane? From, Lane To, string Reason, string Actor, DateTimeOffset At);
+
+/// <summary>A file recorded with an inspection; the content is read separately.</summary>
+public sealed record StoredEvidence(long Id, string FileName, string ContentType, string Sha256, long Size);
+
+public sealed record StoredInspection(
+    long Id, int Version, Lane Lane, bool Findings, IReadOnlyList<FindingCategory> Categories, decimal Revenue, string? Notes,
+    string Officer, DateTimeOffset At, IReadOnlyList<StoredEvidence> Evidence);
+
+/// <summary>Everything about the selectivity of one declaration: the assessment, re-routings and controls' results, oldest first.</summary>
+public sealed record ControlHistory(StoredAssessment? Assessment, IReadOnlyList<StoredLaneChange> LaneChanges, IReadOnlyList<StoredInspection> Inspections);
+
+/// <summary>What the node knows of a declarant from its own records: declarations lodged, how many were inspected, how many had findings.</summary>
+public sealed record TraderHistory(int Declarations, int Inspections, int Findings);
 
 /// <summary>What the risk engine keeps in the node's database: criteria, lane settings and assessments.</summary>
 public interface IRiskStore
@@ -51,4 +68,19 @@ public interface IRiskStore
 
     /// <summary>The scores of the last <paramref name="count"/> assessments at <paramref name="office"/>, newest first.</summary>
     Task<IReadOnlyList<decimal>> RecentScoresAsync(string office, int count, CancellationToken cancellationToken);
+
+    Task<ControlHistory> GetControlHistoryAsync(string mrn, CancellationToken cancellationToken);
+
+    /// <summary>One evidence file of an inspection of <paramref name="mrn"/> with its content, or null.</summary>
+    Task<(StoredEvidence File, byte[] Content)?> GetEvidenceAsync(string mrn, long id, CancellationToken cancellationToken);
+
+    /// <summary>The assessed declarations accepted in [<paramref name="since"/>, <paramref name="until"/>) with their latest control result, and the criteria they hit.</summary>
+    Task<(IReadOnlyList<ControlOutcome> Outcomes, IReadOnlyList<CriterionHitRow> Hits)> GetControlOutcomesAsync(
+        DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>Declarations lodged by <paramref name="declarantId"/> before now, and the inspections and findings among them.</summary>
+    Task<TraderHistory> GetTraderHistoryAsync(string declarantId, CancellationToken cancellationToken);
+
+    /// <summary>The latest <paramref name="count"/> item values per kg recorded at lodging, as (HS6, value per kg).</summary>
+    Task<IReadOnlyList<KeyValuePair<string, decimal>>> RecentPricesAsync(int count, CancellationToken cancellationToken);
 }

@@ -1,5 +1,8 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
+using SmartCustoms.Domain.Controls;
+using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.Risk;
 using SmartCustoms.Storage.Sql;
 
@@ -122,9 +125,7 @@ internal sealed class RiskStore(StorageBackend backend) : IRiskStore
             ("@lane", assessment.Lane.ToString()), ("@random", assessment.Random), ("@decision", assessment.DecisionJson),
             ("@at", _dialect.ToDb(assessment.At)),
         ];
-        var sql =
-            "INSERT INTO risk_assessments (mrn, version, office, score, lane, random, decision, at) " +
-            $"VALUES (@mrn, @version, @office, @score, @lane, @random, @decision{_dialect.JsonCast}, @at)";
+        var sql = ControlWrites.InsertAssessmentSql(_dialect);
         return backend.WriteAsync((session, ct) => session.ExecuteAsync(sql, ct, args), cancellationToken);
     }
 
@@ -152,6 +153,96 @@ internal sealed class RiskStore(StorageBackend backend) : IRiskStore
                 r => r.GetDecimal(0), ct, ("@office", office), ("@count", count)).ConfigureAwait(false),
             cancellationToken);
     }
+
+    public Task<ControlHistory> GetControlHistoryAsync(string mrn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mrn);
+        return backend.ReadAsync(async (session, ct) =>
+        {
+            var assessment = await session.QuerySingleOrDefaultAsync(
+                SelectAssessment + " WHERE mrn = @mrn ORDER BY id DESC LIMIT 1", ReadAssessment, ct, ("@mrn", mrn)).ConfigureAwait(false);
+            var changes = await session.QueryAsync(
+                "SELECT id, from_lane, to_lane, reason, actor, at FROM lane_changes WHERE mrn = @mrn ORDER BY id",
+                r => new StoredLaneChange(r.GetInt64(0), ReadLane(r, 1), Enum.Parse<Lane>(r.GetString(2)), r.GetString(3), r.GetString(4), _dialect.ReadTime(r, 5)),
+                ct, ("@mrn", mrn)).ConfigureAwait(false);
+            var evidence = (await session.QueryAsync(
+                "SELECT inspection_id, id, file_name, content_type, sha256, size FROM inspection_evidence WHERE mrn = @mrn ORDER BY id",
+                r => (Inspection: r.GetInt64(0), File: new StoredEvidence(r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt64(5))),
+                ct, ("@mrn", mrn)).ConfigureAwait(false)).ToLookup(e => e.Inspection, e => e.File);
+            var inspections = await session.QueryAsync(
+                "SELECT id, version, lane, findings, categories, revenue, notes, officer, at FROM inspections WHERE mrn = @mrn ORDER BY id",
+                r => new StoredInspection(
+                    r.GetInt64(0), r.GetInt32(1), Enum.Parse<Lane>(r.GetString(2)), r.GetBoolean(3),
+                    JsonSerializer.Deserialize<FindingCategory[]>(r.GetString(4), DeclarationJson.Options) ?? [],
+                    r.GetDecimal(5), r.GetNullableString(6), r.GetString(7), _dialect.ReadTime(r, 8), [.. evidence[r.GetInt64(0)]]),
+                ct, ("@mrn", mrn)).ConfigureAwait(false);
+            return new ControlHistory(assessment, changes, inspections);
+        }, cancellationToken);
+    }
+
+    public Task<(StoredEvidence File, byte[] Content)?> GetEvidenceAsync(string mrn, long id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mrn);
+        return backend.ReadAsync(async (session, ct) =>
+        {
+            var rows = await session.QueryAsync(
+                "SELECT id, file_name, content_type, sha256, size, content FROM inspection_evidence WHERE mrn = @mrn AND id = @id",
+                r => (new StoredEvidence(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4)), r.GetFieldValue<byte[]>(5)),
+                ct, ("@mrn", mrn), ("@id", id)).ConfigureAwait(false);
+            return rows.Count == 0 ? ((StoredEvidence, byte[])?)null : rows[0];
+        }, cancellationToken);
+    }
+
+    public Task<(IReadOnlyList<ControlOutcome> Outcomes, IReadOnlyList<CriterionHitRow> Hits)> GetControlOutcomesAsync(
+        DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        (string, object?)[] range = [("@from", _dialect.ToDb(since)), ("@to", _dialect.ToDb(until))];
+        const string InRange = "d.accepted_at >= @from AND d.accepted_at < @to";
+        return backend.ReadAsync<(IReadOnlyList<ControlOutcome>, IReadOnlyList<CriterionHitRow>)>(async (session, ct) =>
+        {
+            // The assessment at lodging is the first of its declaration; later ones (if any) do not change the lane given.
+            var outcomes = await session.QueryAsync(
+                "SELECT d.mrn, a.lane, d.lane, a.random, i.mrn, i.findings, i.revenue FROM declarations d " +
+                "JOIN risk_assessments a ON a.id = (SELECT MIN(f.id) FROM risk_assessments f WHERE f.mrn = d.mrn) " +
+                "LEFT JOIN inspections i ON i.id = (SELECT MAX(l.id) FROM inspections l WHERE l.mrn = d.mrn) WHERE " + InRange,
+                r => new ControlOutcome(
+                    r.GetString(0), Enum.Parse<Lane>(r.GetString(1)), ReadLane(r, 2) ?? Enum.Parse<Lane>(r.GetString(1)), r.GetBoolean(3),
+                    !r.IsDBNull(4), !r.IsDBNull(5) && r.GetBoolean(5), r.IsDBNull(6) ? 0m : r.GetDecimal(6)),
+                ct, range).ConfigureAwait(false);
+            var hits = await session.QueryAsync(
+                "SELECT h.mrn, h.criterion_id FROM risk_hits h JOIN declarations d ON d.mrn = h.mrn WHERE " + InRange,
+                r => new CriterionHitRow(r.GetString(0), r.GetString(1)), ct, range).ConfigureAwait(false);
+            return (outcomes, hits);
+        }, cancellationToken);
+    }
+
+    public Task<TraderHistory> GetTraderHistoryAsync(string declarantId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(declarantId);
+        return backend.ReadAsync(async (session, ct) =>
+        {
+            var declarations = await session.ScalarInt64Async(
+                "SELECT COUNT(*) FROM declarations WHERE declarant_id = @id", ct, ("@id", declarantId)).ConfigureAwait(false) ?? 0;
+            var counts = await session.QueryAsync(
+                "SELECT COUNT(DISTINCT i.mrn), COUNT(DISTINCT CASE WHEN i.findings THEN i.mrn END) FROM inspections i " +
+                "JOIN declarations d ON d.mrn = i.mrn WHERE d.declarant_id = @id",
+                r => (Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture)),
+                ct, ("@id", declarantId)).ConfigureAwait(false);
+            return new TraderHistory((int)declarations, counts[0].Item1, counts[0].Item2);
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<KeyValuePair<string, decimal>>> RecentPricesAsync(int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return backend.ReadAsync<IReadOnlyList<KeyValuePair<string, decimal>>>(
+            async (session, ct) => await session.QueryAsync(
+                "SELECT hs6, value_per_kg FROM risk_prices ORDER BY id DESC LIMIT @count",
+                r => KeyValuePair.Create(r.GetString(0), r.GetDecimal(1)), ct, ("@count", count)).ConfigureAwait(false),
+            cancellationToken);
+    }
+
+    private static Lane? ReadLane(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Enum.Parse<Lane>(reader.GetString(ordinal));
 
     private StoredCriterion ReadCriterion(DbDataReader reader) => new(
         reader.GetString(0),

@@ -17,6 +17,9 @@ public sealed class LifecycleTests
 
         var first = await (await trader.GetAsync($"/api/declarations/{mrn}/notifications")).JsonAsync();
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/declarations/{mrn}/control", new { reason = "documents" })).StatusCode);
+        // The control holds the goods until its result is recorded.
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsync($"/api/declarations/{mrn}/release", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/declarations/{mrn}/inspection-result", new { findings = false })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/declarations/{mrn}/release", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/declarations/{mrn}/clearance", null)).StatusCode);
         var cursor = first.GetProperty("cursor").GetInt64();

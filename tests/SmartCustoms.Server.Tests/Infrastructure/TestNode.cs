@@ -2,6 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using SmartCustoms.Server.Risk;
 
 namespace SmartCustoms.Server.Tests.Infrastructure;
 
@@ -9,6 +12,9 @@ namespace SmartCustoms.Server.Tests.Infrastructure;
 public sealed class TestNode : WebApplicationFactory<Program>
 {
     public const string AdminKey = "sck_test-admin-key-0123456789abcdefghijklmnop";
+
+    /// <summary>Setting read by the test node only: seeds the random selection; without it no declaration is selected at random.</summary>
+    public const string RandomSeedSetting = "Test:RiskRandomSeed";
 
     private readonly Dictionary<string, string?> _settings;
 
@@ -27,6 +33,8 @@ public sealed class TestNode : WebApplicationFactory<Program>
                 ["SmartCustoms:Storage:Provider"] = provider,
                 ["SmartCustoms:BootstrapAdminKey"] = AdminKey,
                 ["SmartCustoms:NodeId"] = "GB",
+                // Most tests walk the lifecycle by hand; the tests of selectivity switch automatic release back on.
+                ["SmartCustoms:Risk:AutoRelease"] = "false",
                 ["ConnectionStrings:SmartCustoms"] = provider == Databases.Postgres ? await Databases.CreatePostgresAsync() : "",
             };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -47,6 +55,15 @@ public sealed class TestNode : WebApplicationFactory<Program>
         }
 
         builder.UseEnvironment("Testing");
+        var seed = _settings.GetValueOrDefault(RandomSeedSetting);
+        builder.ConfigureTestServices(services => services.AddSingleton(
+            seed is null ? new RiskRandom(new NeverBelow()) : new RiskRandom(new Random(int.Parse(seed, System.Globalization.CultureInfo.InvariantCulture)))));
+    }
+
+    /// <summary>Draws just below 1: no random rate selects it, so lanes follow the criteria alone.</summary>
+    private sealed class NeverBelow : Random
+    {
+        public override double NextDouble() => 0.999_999;
     }
 
     public HttpClient Client(string? apiKey)

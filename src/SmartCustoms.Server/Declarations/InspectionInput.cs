@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using SmartCustoms.Domain.Controls;
+using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Domain.Validation;
+using SmartCustoms.Storage.Declarations;
+
+namespace SmartCustoms.Server.Declarations;
+
+/// <summary>An inspection result as an officer sends it (JSON alone, or the <c>result</c> part of a multipart form with files).</summary>
+public sealed record InspectionRequest
+{
+    /// <summary>True when the control found something wrong; then at least one category is named.</summary>
+    public bool? Findings { get; init; }
+    public IReadOnlyList<string>? Categories { get; init; }
+
+    /// <summary>Duties and taxes that would have been lost, in national currency.</summary>
+    public decimal? RevenueAtStake { get; init; }
+    public string? Notes { get; init; }
+}
+
+/// <summary>A checked inspection result with its evidence files, or the errors to answer with.</summary>
+public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategory> Categories, decimal Revenue, string? Notes, IReadOnlyList<NewEvidence> Evidence)
+{
+    public const int MaxFiles = 20;
+    public const int MaxNotesLength = 4000;
+    public const decimal MaxRevenue = 1_000_000_000_000m;
+    private const int MaxFileNameLength = 200;
+    private const int MaxResultPartBytes = 64 * 1024;
+
+    /// <summary>Reads <c>application/json</c>, or <c>multipart/form-data</c> with a <c>result</c> JSON part and file parts.</summary>
+    public static async Task<(InspectionInput? Input, IResult? Problem)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed : null;
+        var isMultipart = mediaType?.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
+        var isJson = mediaType is null || mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+        if (!isMultipart && !isJson)
+        {
+            return (null, Problems.Single(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                "Send the result as application/json, or as multipart/form-data with a 'result' JSON part and the evidence files.", "body.media-type", ""));
+        }
+
+        var body = await BodyReader.ReadAsync(request, maxBytes, cancellationToken).ConfigureAwait(false);
+        if (body.Problem is not null)
+        {
+            return (null, body.Problem);
+        }
+
+        if (!isMultipart)
+        {
+            return Check(body.Bytes!, []);
+        }
+
+        var boundary = HeaderUtilities.RemoveQuotes(mediaType!.Boundary).Value;
+        if (string.IsNullOrEmpty(boundary))
+        {
+            return (null, Invalid("multipart.boundary", "The multipart body has no boundary parameter.", ""));
+        }
+
+        byte[]? result = null;
+        var files = new List<NewEvidence>();
+        try
+        {
+            var reader = new MultipartReader(boundary, new MemoryStream(body.Bytes!)) { BodyLengthLimit = maxBytes };
+            while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                {
+                    return (null, Invalid("multipart.part", "Each part needs a Content-Disposition header.", ""));
+                }
+
+                using var content = new MemoryStream();
+                await section.Body.CopyToAsync(content, cancellationToken).ConfigureAwait(false);
+                if (disposition.IsFileDisposition())
+                {
+                    if (files.Count == MaxFiles)
+                    {
+                        return (null, Invalid("evidence.too-many", $"At most {MaxFiles} evidence files per inspection result.", "/evidence"));
+                    }
+
+                    files.Add(EvidenceFile(disposition, section.ContentType, content.ToArray(), files.Count + 1));
+                }
+                else if (string.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, "result", StringComparison.Ordinal))
+                {
+                    if (content.Length > MaxResultPartBytes)
+                    {
+                        return (null, Invalid("result.too-large", $"The 'result' part is at most {MaxResultPartBytes} bytes.", "/result"));
+                    }
+
+                    result = content.ToArray();
+                }
+            }
+        }
+        catch (IOException ex)
+        {
+            return (null, Invalid("multipart.invalid", "The multipart body could not be read: " + ex.Message, ""));
+        }
+
+        return result is null
+            ? (null, Invalid("result.required", "The multipart body needs a 'result' part with the inspection result as JSON.", "/result"))
+            : Check(result, files);
+    }
+
+    private static (InspectionInput?, IResult?) Check(byte[] json, IReadOnlyList<NewEvidence> files)
+    {
+        InspectionRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<InspectionRequest>(json, DeclarationJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Problems.Validation("The inspection result could not be read.", [JsonErrors.Issue("json.invalid", ex)]));
+        }
+
+        if (request is null)
+        {
+            return (null, Invalid("json.invalid", "The inspection result is empty.", ""));
+        }
+
+        var errors = new List<ValidationIssue>();
+        var categories = new List<FindingCategory>();
+        for (var i = 0; i < (request.Categories?.Count ?? 0); i++)
+        {
+            if (FindingCategories.TryParse(request.Categories![i], out var category))
+            {
+                if (!categories.Contains(category))
+                {
+                    categories.Add(category);
+                }
+            }
+            else
+            {
+                errors.Add(new("category.unknown", $"'{request.Categories[i]}' is not a finding category; use one of {string.Join(", ", FindingCategories.Names)}.",
+                    string.Create(CultureInfo.InvariantCulture, $"/categories/{i}")));
+            }
+        }
+
+        var revenue = request.RevenueAtStake ?? 0m;
+        switch (request.Findings)
+        {
+            case null:
+                errors.Add(new("findings.required", "Say whether the control found anything: findings is true or false.", "/findings"));
+                break;
+            case true when categories.Count == 0 && errors.Count == 0:
+                errors.Add(new("categories.required", "Findings need at least one category.", "/categories"));
+                break;
+            case false when categories.Count > 0 || revenue != 0m:
+                errors.Add(new("findings.inconsistent", "A control without findings has no categories and no revenue at stake.", "/findings"));
+                break;
+        }
+
+        if (revenue is < 0m or > MaxRevenue)
+        {
+            errors.Add(new("revenue.out-of-range", "revenueAtStake is an amount in national currency, from 0 to 10^12.", "/revenueAtStake"));
+        }
+
+        if (request.Notes is { Length: > MaxNotesLength })
+        {
+            errors.Add(new("notes.too-long", $"notes are at most {MaxNotesLength} characters.", "/notes"));
+        }
+
+        return errors.Count > 0
+            ? (null, Problems.Validation("The inspection result has errors.", errors))
+            : (new InspectionInput(request.Findings!.Value, categories, revenue, string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes, files), null);
+    }
+
+    private static NewEvidence EvidenceFile(ContentDispositionHeaderValue disposition, string? contentType, byte[] content, int index)
+    {
+        var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+        // Keep the last path segment only, without control characters: the name is shown and offered back on download.
+        var safe = new StringBuilder();
+        foreach (var c in Path.GetFileName((name ?? "").Replace('\\', '/').Split('/')[^1]))
+        {
+            if (!char.IsControl(c) && c != '"')
+            {
+                safe.Append(c);
+            }
+        }
+
+        var fileName = safe.Length == 0 ? string.Create(CultureInfo.InvariantCulture, $"evidence-{index}") : safe.ToString(0, Math.Min(safe.Length, MaxFileNameLength));
+        var type = MediaTypeHeaderValue.TryParse(contentType, out var media) && media.MediaType.Value is { Length: <= 100 } m && m.Contains('/', StringComparison.Ordinal)
+            ? m.ToLowerInvariant()
+            : "application/octet-stream";
+        return new NewEvidence(fileName, type, Convert.ToHexStringLower(SHA256.HashData(content)), content);
+    }
+
+    private static IResult Invalid(string code, string message, string pointer) =>
+        Problems.Validation("The inspection result could not be read.", [new ValidationIssue(code, message, pointer)]);
+}

@@ -1,0 +1,232 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using SmartCustoms.Domain.Controls;
+using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Domain.Risk;
+using SmartCustoms.Server.Hosting;
+using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Storage.Risk;
+
+namespace SmartCustoms.Server.Risk;
+
+/// <summary>The lane given to a declaration at lodging, and what to store of it.</summary>
+public sealed record RiskOutcome(string Office, RiskDecision Decision, LodgeRisk Stored);
+
+/// <summary>
+/// Assesses declarations at lodging with the criteria and lane settings in force. Criteria are compiled once per
+/// change (a cheap stamp is polled), each office keeps a window of its recent scores from which the thresholds
+/// follow, trader facts and reference prices come from the node's own records. Several servers on one database
+/// converge: each re-reads criteria and settings every <see cref="SmartCustomsOptions.RiskSection.RefreshSeconds"/>
+/// and reloads the offices' windows from the stored assessments every six such periods.
+/// </summary>
+public sealed class RiskAssessor(
+    IRiskStore store, RiskRandom random, IMemoryCache cache, IOptions<SmartCustomsOptions> options, TimeProvider clock,
+    ILogger<RiskAssessor> logger) : IDisposable
+{
+    // Thresholds sort the window: refresh them every so many scores rather than for each declaration.
+    private const int RefreshThresholdsEvery = 64;
+    private static readonly TimeSpan PricesEvery = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan TraderFactsFor = TimeSpan.FromSeconds(30);
+
+    private readonly SmartCustomsOptions.RiskSection _options = options.Value.Risk;
+    private readonly SemaphoreSlim _reload = new(1, 1);
+    private readonly ConcurrentDictionary<string, OfficeWindow> _offices = new(StringComparer.Ordinal);
+    private volatile Snapshot? _snapshot;
+
+    private TimeSpan RefreshEvery => TimeSpan.FromSeconds(Math.Max(_options.RefreshSeconds, 1));
+
+    public async Task<RiskOutcome> AssessAsync(Declaration declaration, CheckResult check, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(declaration);
+        ArgumentNullException.ThrowIfNull(check);
+        var snapshot = await CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var trader = await TraderFactsAsync(declaration.Declarant?.Id, cancellationToken).ConfigureAwait(false);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var subject = RiskSubject.Create(declaration, today, trader, check.Assessment, snapshot.Prices, check.Warnings);
+        var settings = snapshot.Lanes.GetValueOrDefault(subject.Office) ?? new LaneSettings { Office = subject.Office };
+        var window = await WindowAsync(subject.Office, settings.Window, cancellationToken).ConfigureAwait(false);
+        var decision = snapshot.Engine.Assess(subject, window.Thresholds(settings), settings, random.Draw());
+
+        var prices = new List<KeyValuePair<string, decimal>>(subject.ItemCount);
+        foreach (var item in subject.Items)
+        {
+            if (item.Hs6 is { } hs6 && item.ValuePerKg is { } value && value > 0m)
+            {
+                prices.Add(KeyValuePair.Create(hs6, value));
+            }
+        }
+
+        var stored = new LodgeRisk(
+            subject.Office, decision.Score, decision.Lane, decision.Random, JsonSerializer.Serialize(decision, CriterionJson.Options),
+            decision.Hits, IsControl(decision.Lane), prices);
+        return new RiskOutcome(subject.Office, decision, stored);
+    }
+
+    /// <summary>Adds a committed assessment's score to its office's window.</summary>
+    public void Observe(string office, decimal score)
+    {
+        if (_offices.TryGetValue(office, out var window))
+        {
+            window.Add(score);
+        }
+    }
+
+    /// <summary>Criteria or lane settings changed on this server: use them from the next declaration on.</summary>
+    public void Invalidate() => _snapshot = null;
+
+    /// <summary>Red and yellow lanes hold the goods for a control before release.</summary>
+    public static bool IsControl(Lane lane) => lane is Lane.Red or Lane.Yellow;
+
+    public void Dispose() => _reload.Dispose();
+
+    private async ValueTask<Snapshot> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (_snapshot is { } fresh && now - fresh.CheckedAt < RefreshEvery)
+        {
+            return fresh;
+        }
+
+        await _reload.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var current = _snapshot;
+            if (current is not null && now - current.CheckedAt < RefreshEvery)
+            {
+                return current;
+            }
+
+            var stamp = await store.CriteriaStampAsync(cancellationToken).ConfigureAwait(false);
+            var engine = current is not null && current.Stamp == stamp ? current.Engine : await CompileAsync(cancellationToken).ConfigureAwait(false);
+            var lanes = (await store.GetLaneSettingsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(l => l.Office, StringComparer.Ordinal);
+            var (prices, pricedAt) = current is not null && now - current.PricedAt < PricesEvery
+                ? (current.Prices, current.PricedAt)
+                : (await LoadPricesAsync(cancellationToken).ConfigureAwait(false), now);
+            var next = new Snapshot(engine, stamp, lanes, prices, pricedAt, now);
+            _snapshot = next;
+            return next;
+        }
+        finally
+        {
+            _reload.Release();
+        }
+    }
+
+    private async Task<RiskEngine> CompileAsync(CancellationToken cancellationToken)
+    {
+        var compiled = new List<CompiledCriterion>();
+        foreach (var stored in await store.ListCurrentAsync(includeRetired: false, cancellationToken).ConfigureAwait(false))
+        {
+            var result = CriterionCompiler.Compile(stored.Document, stored.Version);
+            if (result.Criterion is { } criterion)
+            {
+                compiled.Add(criterion);
+            }
+            else
+            {
+                // Saved criteria were compiled before they were stored; this one fails with a newer compiler.
+                LogSkipped(logger, stored.Id, stored.Version, string.Join("; ", result.Errors.Select(e => e.Message)));
+            }
+        }
+
+        return new RiskEngine(CriteriaSet.Create(compiled));
+    }
+
+    private async Task<ReferencePrices> LoadPricesAsync(CancellationToken cancellationToken)
+    {
+        var observations = await store.RecentPricesAsync(Math.Max(_options.PriceSample, 0), cancellationToken).ConfigureAwait(false);
+        return ReferencePriceMedians.Compute(observations, Math.Max(_options.MinPriceObservations, 1));
+    }
+
+    private async ValueTask<TraderFacts> TraderFactsAsync(string? declarantId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(declarantId))
+        {
+            return TraderFacts.Unknown;
+        }
+
+        if (cache.TryGetValue(("trader-facts", declarantId), out TraderFacts? known) && known is not null)
+        {
+            return known;
+        }
+
+        var history = await store.GetTraderHistoryAsync(declarantId, cancellationToken).ConfigureAwait(false);
+        // AEO status is not known to the node yet: it stays null (unknown), never false.
+        var facts = new TraderFacts(history.Declarations < _options.NewTraderBelow, null, history.Declarations, history.Findings);
+        cache.Set(("trader-facts", declarantId), facts, TraderFactsFor);
+        return facts;
+    }
+
+    private async ValueTask<OfficeWindow> WindowAsync(string office, int size, CancellationToken cancellationToken)
+    {
+        var window = _offices.GetOrAdd(office, static (_, capacity) => new OfficeWindow(capacity), LaneSettings.MaxWindow);
+        var now = clock.GetUtcNow();
+        if (now - window.LoadedAt >= RefreshEvery * 6)
+        {
+            // Another server's assessments count too; a reload from the database brings them in.
+            var scores = await store.RecentScoresAsync(office, Math.Clamp(size, 1, LaneSettings.MaxWindow), cancellationToken).ConfigureAwait(false);
+            window.Reload(scores, now);
+        }
+
+        return window;
+    }
+
+    private sealed record Snapshot(
+        RiskEngine Engine, long Stamp, IReadOnlyDictionary<string, LaneSettings> Lanes, ReferencePrices Prices, DateTimeOffset PricedAt,
+        DateTimeOffset CheckedAt);
+
+    /// <summary>One office's recent scores and the thresholds last computed from them.</summary>
+    private sealed class OfficeWindow(int capacity)
+    {
+        private ScoreWindow _scores = new(capacity);
+        private Thresholds? _thresholds;
+        private LaneSettings? _computedFor;
+        private int _sinceRefresh;
+
+        public DateTimeOffset LoadedAt { get; private set; } = DateTimeOffset.MinValue;
+
+        public void Add(decimal score)
+        {
+            Volatile.Read(ref _scores).Add(score);
+            Interlocked.Increment(ref _sinceRefresh);
+        }
+
+        public void Reload(IReadOnlyList<decimal> newestFirst, DateTimeOffset at)
+        {
+            var scores = new ScoreWindow(capacity);
+            for (var i = newestFirst.Count - 1; i >= 0; i--)
+            {
+                scores.Add(newestFirst[i]);
+            }
+
+            Volatile.Write(ref _scores, scores);
+            _thresholds = null;
+            LoadedAt = at;
+        }
+
+        public Thresholds Thresholds(LaneSettings settings)
+        {
+            var scores = Volatile.Read(ref _scores);
+            var current = _thresholds;
+            // While the window fills, every score moves the quantiles a lot: recompute each time then.
+            if (current is null || !ReferenceEquals(_computedFor, settings) || Volatile.Read(ref _sinceRefresh) >= RefreshThresholdsEvery
+                || scores.Count < LaneSettings.MinWindow * 2)
+            {
+                current = scores.Compute(settings);
+                _thresholds = current;
+                _computedFor = settings;
+                Interlocked.Exchange(ref _sinceRefresh, 0);
+            }
+
+            return current;
+        }
+    }
+
+    private static readonly Action<ILogger, string, int, string, Exception?> LogSkippedMessage =
+        LoggerMessage.Define<string, int, string>(LogLevel.Warning, new EventId(20, "CriterionSkipped"),
+            "Criterion {Id} version {Version} no longer compiles and is not applied: {Errors}");
+
+    private static void LogSkipped(ILogger logger, string id, int version, string errors) => LogSkippedMessage(logger, id, version, errors, null);
+}
