@@ -9,7 +9,7 @@ namespace SmartCustoms.Server.Declarations;
 
 /// <summary>An inspection result as shown to officers and analysts; evidence files are downloaded from <see cref="StoredEvidence.Id"/>.</summary>
 public sealed record InspectionView(
-    long Id, int Version, Lane Lane, bool Findings, IReadOnlyList<FindingCategory> Categories, decimal RevenueAtStake, string? Notes,
+    long Id, int Version, Lane Lane, bool Findings, IReadOnlyList<string> Categories, decimal RevenueAtStake, string? Notes,
     string Officer, DateTimeOffset At, IReadOnlyList<EvidenceView> Evidence);
 
 public sealed record EvidenceView(long Id, string FileName, string ContentType, string Sha256, long Size, string Href);
@@ -54,7 +54,7 @@ public static class ControlView
         ArgumentNullException.ThrowIfNull(history);
         var explanation = history.Assessment is { } a ? JsonSerializer.Deserialize<RiskDecision>(a.DecisionJson, CriterionJson.Options) : null;
         var inspections = history.Inspections.Select(i => new InspectionView(
-            i.Id, i.Version, i.Lane, i.Findings, i.Categories, i.Revenue, i.Notes, i.Officer, i.At,
+            i.Id, i.Version, i.Lane, i.Findings, [.. i.Categories.Select(FindingCategories.NameOf)], i.Revenue, i.Notes, i.Officer, i.At,
             [.. i.Evidence.Select(e => new EvidenceView(e.Id, e.FileName, e.ContentType, e.Sha256, e.Size,
                 $"/api/declarations/{record.Mrn}/evidence/{e.Id}"))])).ToList();
         return new RiskView(record.Lane, history.Assessment?.Lane, record.ControlOpen, explanation, history.LaneChanges, inspections);

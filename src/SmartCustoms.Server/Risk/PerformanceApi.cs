@@ -103,7 +103,7 @@ public static class PerformanceApi
             .Append(retired switch { true => "true", false => "false", null => "" }).Append(',')
             .Append(declarations.ToString(invariant)).Append(',').Append(selections?.ToString(invariant)).Append(',')
             .Append(inspections.ToString(invariant)).Append(',').Append(findings.ToString(invariant)).Append(',')
-            .Append(hitRate?.ToString("0.####", invariant)).Append(',').Append(revenue.ToString(invariant)).Append(',')
+            .Append(hitRate?.ToString("0.####", invariant)).Append(',').Append(revenue.ToString("0.##########", invariant)).Append(',')
             .Append(lift?.ToString("0.##", invariant)).Append('\n');
     }
 
