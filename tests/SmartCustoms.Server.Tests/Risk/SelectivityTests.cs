@@ -240,4 +240,38 @@ public sealed class SelectivityTests
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task CriteriaSeeNewTradersAndPricesFarBelowTheNodesOwnMedians()
+    {
+        await using var node = await TestNode.StartAsync(Databases.Sqlite, settings: new Dictionary<string, string?>
+        {
+            ["SmartCustoms:Risk:MinPriceObservations"] = "3",
+        });
+        using var analyst = await AnalystWithAsync(node, """
+            { "id": "new-trader", "name": "New trader", "weight": 120, "when": { "field": "newTrader", "op": "eq", "value": true } }
+            """);
+        using var newcomer = await node.TraderAsync("GB999999999000");
+        using var officer = await node.OfficerAsync();
+        var first = await (await newcomer.PostAsJsonAsync("/api/declarations", Samples.Import("GB999999999000"))).JsonAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await newcomer.PostAsJsonAsync("/api/declarations", Samples.Import("GB999999999000"));
+        }
+
+        // Saving a criterion makes the node reload what it knows, the prices lodged so far among it.
+        Assert.Equal(HttpStatusCode.Created, (await analyst.PostAsync("/api/risk/criteria", Json("""
+            { "id": "cheap", "name": "Under 30% of the usual price", "weight": 130,
+              "when": { "field": "unitPriceRatio", "op": "lt", "value": 0.3 } }
+            """))).StatusCode);
+        var cheap = Samples.Import("GB999999999000");
+        cheap["invoiceAmount"]!["amount"] = 100;
+        cheap["items"]![0]!["itemPrice"]!["amount"] = 100;
+        var lodged = await (await newcomer.PostAsJsonAsync("/api/declarations", cheap)).JsonAsync();
+        var view = await (await officer.GetAsync($"/api/declarations/{lodged.GetProperty("mrn").GetString()}")).JsonAsync();
+        var firstView = await (await officer.GetAsync($"/api/declarations/{first.GetProperty("mrn").GetString()}")).JsonAsync();
+
+        Assert.Equal(["new-trader"], firstView.GetProperty("risk").GetProperty("explanation").GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()));
+        Assert.Contains("cheap", view.GetProperty("risk").GetProperty("explanation").GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()));
+    }
 }
