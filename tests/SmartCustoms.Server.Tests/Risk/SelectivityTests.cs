@@ -274,4 +274,22 @@ public sealed class SelectivityTests
         Assert.Equal(["new-trader"], firstView.GetProperty("risk").GetProperty("explanation").GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()));
         Assert.Contains("cheap", view.GetProperty("risk").GetProperty("explanation").GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()));
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task ACriterionSavedOnOneServerSelectsOnAnotherOfTheSameDatabase(string provider)
+    {
+        var fastRefresh = new Dictionary<string, string?> { ["SmartCustoms:Risk:RefreshSeconds"] = "1" };
+        await using var first = await TestNode.StartAsync(provider, settings: fastRefresh);
+        await using var second = await TestNode.StartAsync(provider, shareWith: first);
+        using var trader = await second.TraderAsync(Declarant);
+        var before = await LodgeAsync(trader);
+
+        using var analyst = await AnalystWithAsync(first, ShaverParts);
+        await Task.Delay(TimeSpan.FromSeconds(1.2), TestContext.Current.CancellationToken);
+        var after = await LodgeAsync(trader);
+
+        Assert.Equal("no-control", before.GetProperty("consequence").GetString());
+        Assert.Equal("physical-examination", after.GetProperty("consequence").GetString());
+    }
 }
