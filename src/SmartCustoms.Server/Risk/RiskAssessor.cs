@@ -136,6 +136,8 @@ public sealed class RiskAssessor(
 
     private async Task<ReferencePrices> LoadPricesAsync(CancellationToken cancellationToken)
     {
+        // Only the latest sample is ever read: older prices go, so the table stays the size of twice the sample.
+        await store.PrunePricesAsync(Math.Max(_options.PriceSample, 0) * 2, cancellationToken).ConfigureAwait(false);
         var observations = await store.RecentPricesAsync(Math.Max(_options.PriceSample, 0), cancellationToken).ConfigureAwait(false);
         return ReferencePriceMedians.Compute(observations, Math.Max(_options.MinPriceObservations, 1));
     }

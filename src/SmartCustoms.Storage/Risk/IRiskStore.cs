@@ -83,4 +83,7 @@ public interface IRiskStore
 
     /// <summary>The latest <paramref name="count"/> item values per kg recorded at lodging, as (HS6, value per kg).</summary>
     Task<IReadOnlyList<KeyValuePair<string, decimal>>> RecentPricesAsync(int count, CancellationToken cancellationToken);
+
+    /// <summary>Deletes all but the latest <paramref name="keep"/> item prices; returns how many went.</summary>
+    Task<int> PrunePricesAsync(int keep, CancellationToken cancellationToken);
 }

@@ -242,6 +242,15 @@ internal sealed class RiskStore(StorageBackend backend) : IRiskStore
             cancellationToken);
     }
 
+    public Task<int> PrunePricesAsync(int keep, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(keep);
+        return backend.WriteAsync(
+            (session, ct) => session.ExecuteAsync(
+                "DELETE FROM risk_prices WHERE id <= (SELECT COALESCE(MAX(id), 0) - @keep FROM risk_prices)", ct, ("@keep", (long)keep)),
+            cancellationToken);
+    }
+
     private static Lane? ReadLane(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Enum.Parse<Lane>(reader.GetString(ordinal));
 
     private StoredCriterion ReadCriterion(DbDataReader reader) => new(
