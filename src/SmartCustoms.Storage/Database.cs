@@ -1,5 +1,6 @@
 using SmartCustoms.Storage.Access;
 using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Storage.Models;
 using SmartCustoms.Storage.Risk;
 using SmartCustoms.Storage.Sql;
 using SmartCustoms.Storage.Tariffs;
@@ -20,6 +21,7 @@ public sealed class Database : IAsyncDisposable
         ApiKeys = new ApiKeyStore(backend);
         Tariffs = new TariffStore(backend);
         Risk = new RiskStore(backend);
+        Models = new ModelStore(backend);
     }
 
     /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
@@ -29,6 +31,7 @@ public sealed class Database : IAsyncDisposable
     public IApiKeyStore ApiKeys { get; }
     public ITariffStore Tariffs { get; }
     public IRiskStore Risk { get; }
+    public IModelStore Models { get; }
 
     /// <summary>
     /// Applies the migrations not yet applied, in order. Idempotent, and safe when several processes start at

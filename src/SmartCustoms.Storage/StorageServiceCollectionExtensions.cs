@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SmartCustoms.Storage.Access;
 using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Storage.Models;
 using SmartCustoms.Storage.Risk;
 using SmartCustoms.Storage.Tariffs;
 
@@ -26,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<Database>().ApiKeys);
         services.AddSingleton<ITariffStore>(sp => sp.GetRequiredService<Database>().Tariffs);
         services.AddSingleton<IRiskStore>(sp => sp.GetRequiredService<Database>().Risk);
+        services.AddSingleton<IModelStore>(sp => sp.GetRequiredService<Database>().Models);
         return services;
     }
 }
