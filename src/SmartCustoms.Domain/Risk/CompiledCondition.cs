@@ -46,12 +46,14 @@ internal static class Conditions
 /// method per criterion. <see cref="Chapters"/> is a necessary condition (some item's HS chapter
 /// must be in it) that lets a criterion set skip whole criteria with one AND. At the root of an <c>all</c> that
 /// mixes declaration and item fields, <see cref="DeclarationPart"/> is tested once before <see cref="ItemPart"/>
-/// is tested per item.
+/// is tested per item. <see cref="Keys"/> are necessary conditions on text fields, which the criteria index uses
+/// the way it uses <see cref="Chapters"/>.
 /// </summary>
 internal sealed record CompiledCondition(Expression Body, bool UsesItem, UInt128 Chapters)
 {
     public Expression? DeclarationPart { get; init; }
     public Expression? ItemPart { get; init; }
+    public IReadOnlyList<FieldKey> Keys { get; init; } = [];
 
     public static CompiledCondition All(IReadOnlyList<CompiledCondition> children)
     {
@@ -69,6 +71,7 @@ internal sealed record CompiledCondition(Expression Body, bool UsesItem, UInt128
         {
             DeclarationPart = mixed ? Chain(declaration, Expression.AndAlso) : null,
             ItemPart = mixed ? Chain(item, Expression.AndAlso) : null,
+            Keys = FieldKey.All(children.Select(c => c.Keys)),
         };
     }
 
@@ -80,9 +83,13 @@ internal sealed record CompiledCondition(Expression Body, bool UsesItem, UInt128
             chapters |= child.Chapters;
         }
 
-        return new CompiledCondition(Chain([.. children.Select(c => c.Body)], Expression.OrElse), children.Any(c => c.UsesItem), chapters);
+        return new CompiledCondition(Chain([.. children.Select(c => c.Body)], Expression.OrElse), children.Any(c => c.UsesItem), chapters)
+        {
+            Keys = FieldKey.Any([.. children.Select(c => c.Keys)]),
+        };
     }
 
+    // Neither the chapters nor the keys of the inner condition say anything about its negation.
     public static CompiledCondition Not(CompiledCondition inner) => new(Expression.Not(inner.Body), inner.UsesItem, HsChapters.Any);
 
     private static Expression Chain(Expression[] parts, Func<Expression, Expression, BinaryExpression> join)

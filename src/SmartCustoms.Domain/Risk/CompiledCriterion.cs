@@ -26,6 +26,7 @@ public sealed class CompiledCriterion
         ItemScope = condition.UsesItem;
         Chapters = condition.Chapters;
         _offices = [.. document.Offices];
+        Keys = _offices.Length == 0 ? condition.Keys : FieldKey.All([condition.Keys, [new FieldKey(RiskFields.Find("office")!, _offices)]]);
         _from = (document.ValidFrom ?? DateOnly.MinValue).DayNumber;
         _to = (document.ValidTo ?? DateOnly.MaxValue).DayNumber;
         Id = document.Id!;
@@ -56,6 +57,9 @@ public sealed class CompiledCriterion
     public bool ItemScope { get; }
 
     internal UInt128 Chapters { get; }
+
+    /// <summary>Necessary conditions on text fields, the offices among them: see <see cref="CriteriaIndex"/>.</summary>
+    internal IReadOnlyList<FieldKey> Keys { get; }
 
     /// <summary>In force at this office on this date (validity dates are inclusive).</summary>
     public bool AppliesTo(string office, DateOnly date)

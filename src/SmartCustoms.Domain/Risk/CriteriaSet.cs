@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace SmartCustoms.Domain.Risk;
 
 /// <summary>
@@ -7,8 +9,13 @@ namespace SmartCustoms.Domain.Risk;
 public sealed class CriteriaSet
 {
     private readonly CompiledCriterion[] _criteria;
+    private readonly CriteriaIndex _index;
 
-    private CriteriaSet(CompiledCriterion[] criteria) => _criteria = criteria;
+    private CriteriaSet(CompiledCriterion[] criteria)
+    {
+        _criteria = criteria;
+        _index = new CriteriaIndex(criteria);
+    }
 
     public static CriteriaSet Empty { get; } = new([]);
 
@@ -31,24 +38,29 @@ public sealed class CriteriaSet
         return new CriteriaSet(all);
     }
 
-    /// <summary>Appends the hits of the criteria in force at the subject's office on its date. Allocates only on a hit.</summary>
+    /// <summary>
+    /// Appends the hits of the criteria in force at the subject's office on its date. Allocates only on a hit (and,
+    /// beyond 4,096 criteria, for the scratch bit sets).
+    /// </summary>
     public void Evaluate(RiskSubject subject, List<CriterionHit> hits)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(hits);
-        var chapters = subject.Chapters;
+        // Only the criteria the index cannot rule out are visited, in set order so that hits keep their order.
+        var words = _index.Words;
+        Span<ulong> candidates = words <= 64 ? stackalloc ulong[words] : new ulong[words];
+        _index.Candidates(subject, candidates);
         var office = subject.Office;
         var date = subject.Date;
-        foreach (var criterion in _criteria)
+        for (var w = 0; w < candidates.Length; w++)
         {
-            if ((criterion.Chapters & chapters) == UInt128.Zero && criterion.ItemScope)
+            for (var bits = candidates[w]; bits != 0; bits &= bits - 1)
             {
-                continue;
-            }
-
-            if (criterion.AppliesTo(office, date) && criterion.Evaluate(subject) is { } hit)
-            {
-                hits.Add(hit);
+                var criterion = _criteria[(w << 6) + BitOperations.TrailingZeroCount(bits)];
+                if (criterion.AppliesTo(office, date) && criterion.Evaluate(subject) is { } hit)
+                {
+                    hits.Add(hit);
+                }
             }
         }
     }

@@ -45,7 +45,7 @@ internal static class LeafCompiler
         }
 
         var chapters = field.Name == "hsCode" ? HsChapters.Matching(node.Op, values) : HsChapters.Any;
-        return new CompiledCondition(test, field.ItemScope, chapters);
+        return new CompiledCondition(test, field.ItemScope, chapters) { Keys = FieldKey.Of(field, node.Op, values) };
     }
 
     private static MethodCallExpression? Strings(Expression access, string op, LeafValues values) => op switch

@@ -107,7 +107,6 @@ public sealed class RiskSubject
         var hs = item.HsCode;
         var value = DutyValue(duties, sequence)
             ?? (item.CustomsValue?.Amount ?? item.ItemPrice?.Amount) * (declaration.ExchangeRate ?? 1m);
-        var perKg = Divide(value, item.NetMass);
         decimal? reference = hs is { Length: >= 6 } && prices.Count > 0 && prices.TryGet(hs.AsSpan(0, 6), out var r) ? r : null;
         return new RiskItem
         {
@@ -119,10 +118,7 @@ public sealed class RiskSubject
             GrossMass = item.GrossMass,
             Quantity = item.Quantity,
             CustomsValue = value,
-            ValuePerKg = perKg,
-            UnitPriceRatio = Divide(perKg, reference),
-            GrossNetRatio = Divide(item.GrossMass, item.NetMass),
-        };
+        }.DeriveRatios(reference);
     }
 
     private static decimal? DutyValue(DutyAssessment? duties, int sequence)
@@ -141,24 +137,6 @@ public sealed class RiskSubject
         }
 
         return null;
-    }
-
-    // Ratios over unvalidated input must not throw: a zero or absurdly small denominator means "no ratio".
-    private static decimal? Divide(decimal? numerator, decimal? denominator)
-    {
-        if (numerator is not { } n || denominator is not { } d || d <= 0m)
-        {
-            return null;
-        }
-
-        try
-        {
-            return n / d;
-        }
-        catch (OverflowException)
-        {
-            return null;
-        }
     }
 
     private static bool HasCheckDigitIssue(IEnumerable<ValidationIssue>? issues)

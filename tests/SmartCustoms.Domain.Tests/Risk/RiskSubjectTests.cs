@@ -76,6 +76,27 @@ public class RiskSubjectTests
     }
 
     [Fact]
+    public void DerivesTheSameRatiosWhenReadFromSeveralThreads()
+    {
+        var prices = new ReferencePrices([new("847130", 300m)]);
+        var subjects = Enumerable.Range(0, 200).Select(_ => Subject(Import(Item(1, "8471300000", "CN", 2000m, 30m, grossMass: 31m)), prices: prices)).ToArray();
+
+        // Each subject is read twice, by whichever of two threads gets it: every read must see the whole, exact value.
+        var reads = subjects.AsParallel().WithDegreeOfParallelism(2).SelectMany(s => new[] { s, s }).Select(s => s.Items[0])
+            .Select(i => (i.UnitPriceRatio, i.ValuePerKg, i.GrossNetRatio)).Distinct().ToArray();
+
+        Assert.Equal([(2000m / 30m / 300m, 2000m / 30m, 31m / 30m)], reads);
+    }
+
+    [Fact]
+    public void AnItemBuiltDirectlyHasTheRatiosItWasGiven()
+    {
+        var given = new RiskItem { Sequence = 1, CustomsValue = 100m, NetMass = 4m, GrossMass = 5m, ValuePerKg = 7m };
+
+        Assert.Equal((7m, null, null), (given.ValuePerKg, given.UnitPriceRatio, given.GrossNetRatio));
+    }
+
+    [Fact]
     public void FlagsAContainerCheckDigitFailureFromTheValidatorsWarning()
     {
         var declaration = LaptopsAndShirts() with { Transport = new Transport { ModeAtBorder = "1", Containers = [new Container { Id = "MSCU6639871" }] } };
