@@ -17,6 +17,12 @@ public sealed record RiskDecision
     /// <summary>The model's part of the score; null when no model took part.</summary>
     public decimal? ModelContribution { get; init; }
 
+    /// <summary>Which model version scored the declaration; null when none did.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>The features that pushed the model's score most, in words an officer understands; empty without a model.</summary>
+    public IReadOnlyList<string> ModelReasons { get; init; } = [];
+
     /// <summary>
     /// The declaration fell in the random sample. Marked even when its score would have selected it anyway, so that
     /// random selections stay a known, unbiased sample for measuring criteria and training the model.

@@ -6,6 +6,20 @@ namespace SmartCustoms.Domain.Risk;
 /// </summary>
 public sealed class RiskEngine(CriteriaSet criteria, Func<RiskSubject, decimal>? model = null)
 {
+    /// <summary>How many of a model's reasons an explanation keeps.</summary>
+    public const int ModelReasonCount = 3;
+
+    private readonly IRiskModel? _riskModel;
+
+    /// <summary>An engine whose score adds <paramref name="riskModel"/>'s contribution, named with its reasons in each decision.</summary>
+    public RiskEngine(CriteriaSet criteria, IRiskModel riskModel)
+        : this(criteria, (riskModel ?? throw new ArgumentNullException(nameof(riskModel))).Score)
+    {
+        _riskModel = riskModel;
+    }
+
+    /// <summary>The model taking part, when it was given as an <see cref="IRiskModel"/>.</summary>
+    public IRiskModel? Model => _riskModel;
     [ThreadStatic]
     private static List<CriterionHit>? t_hits;
 
@@ -24,7 +38,10 @@ public sealed class RiskEngine(CriteriaSet criteria, Func<RiskSubject, decimal>?
         try
         {
             var score = Score(subject, hits, out var contribution);
-            return Selectivity.Decide(score, hits, thresholds, settings, randomDraw, contribution);
+            var decision = Selectivity.Decide(score, hits, thresholds, settings, randomDraw, contribution);
+            return _riskModel is null
+                ? decision
+                : decision with { Model = _riskModel.Name, ModelReasons = _riskModel.Explain(subject, ModelReasonCount) };
         }
         finally
         {

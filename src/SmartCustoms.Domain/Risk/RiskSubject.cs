@@ -46,6 +46,12 @@ public sealed class RiskSubject
     public int ItemCount => ItemArray.Length;
     public TraderFacts Trader { get; private init; } = TraderFacts.Unknown;
 
+    /// <summary>The declaration the facts were derived from: a fraud model reads its own features from it.</summary>
+    public Declaration Declaration { get; private init; } = null!;
+
+    /// <summary>The duty assessment the facts used, when there was one.</summary>
+    public DutyAssessment? Duties { get; private init; }
+
     /// <summary>
     /// Derives the facts. Customs values come from <paramref name="duties"/> when given (national currency, as
     /// assessed); otherwise from the item's stated customs value or price, converted with the declaration's
@@ -97,6 +103,8 @@ public sealed class RiskSubject
             CarrierId = declaration.Carrier?.Id,
             TotalCustomsValue = total ?? (allValued ? sumOfItems : null),
             Trader = trader ?? TraderFacts.Unknown,
+            Declaration = declaration,
+            Duties = duties,
         };
     }
 

@@ -34,6 +34,36 @@ public class RiskEngineTests
     }
 
     [Fact]
+    public void NamesTheModelAndItsReasonsInTheDecision()
+    {
+        var model = new ItemCountModel();
+        var decision = new RiskEngine(Criteria, model).Assess(Subject(LaptopsAndShirts()), Thresholds, Settings, 0.5);
+        var withoutModel = new RiskEngine(Criteria).Assess(Subject(LaptopsAndShirts()), Thresholds, Settings, 0.5);
+
+        Assert.Equal((115m, 40m, "items model"), (decision.Score, decision.ModelContribution, decision.Model));
+        Assert.Equal(["2 goods items", "declaration GB000040"], decision.ModelReasons);
+        Assert.Equal(RiskEngine.ModelReasonCount, model.AskedFor);
+        Assert.Same(model, new RiskEngine(Criteria, model).Model);
+        Assert.Equal((null, 0), (withoutModel.Model, withoutModel.ModelReasons.Count));
+    }
+
+    /// <summary>A transparent model for the engine's wiring: 20 points per item.</summary>
+    private sealed class ItemCountModel : IRiskModel
+    {
+        public int AskedFor { get; private set; }
+
+        public string Name => "items model";
+
+        public decimal Score(RiskSubject subject) => subject.Items.Count * 20m;
+
+        public IReadOnlyList<string> Explain(RiskSubject subject, int top)
+        {
+            AskedFor = top;
+            return [$"{subject.Items.Count} goods items", $"declaration {subject.Declaration.DeclarationOffice}"];
+        }
+    }
+
+    [Fact]
     public void SerializesADecisionThatReadsBackUnchanged()
     {
         var decision = new RiskEngine(Criteria).Assess(Subject(LaptopsAndShirts()), Thresholds, Settings, 0.001);
