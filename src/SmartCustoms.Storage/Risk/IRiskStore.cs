@@ -1,4 +1,6 @@
 using SmartCustoms.Domain.Controls;
+using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Domain.Risk;
 
 namespace SmartCustoms.Storage.Risk;
@@ -27,6 +29,11 @@ public sealed record StoredInspection(
 
 /// <summary>Everything about the selectivity of one declaration: the assessment, re-routings and controls' results, oldest first.</summary>
 public sealed record ControlHistory(StoredAssessment? Assessment, IReadOnlyList<StoredLaneChange> LaneChanges, IReadOnlyList<StoredInspection> Inspections);
+
+/// <summary>An inspected declaration as a training example: its content and duties, and what its latest control found.</summary>
+public sealed record LabelledDeclaration(
+    string Mrn, Declaration Declaration, DutyAssessment? Duties, DateTimeOffset AcceptedAt, bool Findings, IReadOnlyList<FindingCategory> Categories,
+    decimal Revenue);
 
 /// <summary>What the node knows of a declarant from its own records: declarations lodged, how many were inspected, how many had findings.</summary>
 public sealed record TraderHistory(int Declarations, int Inspections, int Findings);
@@ -83,6 +90,12 @@ public interface IRiskStore
 
     /// <summary>The latest <paramref name="count"/> item values per kg recorded at lodging, as (HS6, value per kg).</summary>
     Task<IReadOnlyList<KeyValuePair<string, decimal>>> RecentPricesAsync(int count, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The declarations with an inspection result, oldest first, at most <paramref name="limit"/> (the latest ones),
+    /// with the version that was inspected and its latest result: the node's own labels for training a model.
+    /// </summary>
+    Task<IReadOnlyList<LabelledDeclaration>> GetLabelledDeclarationsAsync(int limit, CancellationToken cancellationToken);
 
     /// <summary>Deletes all but the latest <paramref name="keep"/> item prices; returns how many went.</summary>
     Task<int> PrunePricesAsync(int keep, CancellationToken cancellationToken);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using SmartCustoms.Domain.Controls;
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.Risk;
+using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Storage.Sql;
 
 namespace SmartCustoms.Storage.Risk;
@@ -240,6 +241,27 @@ internal sealed class RiskStore(StorageBackend backend) : IRiskStore
                 "SELECT hs6, value_per_kg FROM risk_prices ORDER BY id DESC LIMIT @count",
                 r => KeyValuePair.Create(r.GetString(0), r.GetDecimal(1)), ct, ("@count", count)).ConfigureAwait(false),
             cancellationToken);
+    }
+
+    public Task<IReadOnlyList<LabelledDeclaration>> GetLabelledDeclarationsAsync(int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return backend.ReadAsync<IReadOnlyList<LabelledDeclaration>>(async (session, ct) =>
+        {
+            var rows = await session.QueryAsync(
+                "SELECT i.mrn, v.declaration, v.assessment, d.accepted_at, i.findings, i.categories, i.revenue FROM inspections i " +
+                "JOIN declarations d ON d.mrn = i.mrn JOIN declaration_versions v ON v.mrn = i.mrn AND v.version = i.version " +
+                "WHERE i.id = (SELECT MAX(l.id) FROM inspections l WHERE l.mrn = i.mrn) ORDER BY i.id DESC LIMIT @limit",
+                r => new LabelledDeclaration(
+                    r.GetString(0),
+                    DeclarationJson.Deserialize(r.GetString(1)) ?? throw new InvalidDataException($"Declaration {r.GetString(0)} is stored as JSON null."),
+                    r.IsDBNull(2) ? null : JsonSerializer.Deserialize<DutyAssessment>(r.GetString(2), DeclarationJson.Options),
+                    _dialect.ReadTime(r, 3), r.GetBoolean(4),
+                    JsonSerializer.Deserialize<FindingCategory[]>(r.GetString(5), DeclarationJson.Options) ?? [], r.GetDecimal(6)),
+                ct, ("@limit", limit)).ConfigureAwait(false);
+            rows.Reverse();
+            return rows;
+        }, cancellationToken);
     }
 
     public Task<int> PrunePricesAsync(int keep, CancellationToken cancellationToken)

@@ -70,6 +70,11 @@ public sealed class ControlStoreTests
         Assert.Equal(["cheap", "route"], hits.Select(h => h.CriterionId).Order());
         Assert.Equal(new TraderHistory(2, 1, 1), trader);
         Assert.Equal([green.Record.Mrn], worklist.Items.Select(i => i.Mrn));
+        var labelled = Assert.Single(await reader.Risk.GetLabelledDeclarationsAsync(10, Ct));
+        Assert.Equal((red.Record.Mrn, true, 99.5m), (labelled.Mrn, labelled.Findings, labelled.Revenue));
+        Assert.Equal(DeclarationSamples.Json(red.Record.Declaration), DeclarationSamples.Json(labelled.Declaration));
+        Assert.Equal(red.Record.Assessment!.TotalDuty, labelled.Duties!.TotalDuty);
+        Assert.Empty(await reader.Risk.GetLabelledDeclarationsAsync(0, Ct));
         Assert.Equal(new decimal[] { 14m, 12.5m, 14m, 12.5m }, (await reader.Risk.RecentPricesAsync(10, Ct)).Select(p => p.Value));
         Assert.Equal(3, await reader.Risk.PrunePricesAsync(1, Ct));
         Assert.Equal(new decimal[] { 14m }, (await reader.Risk.RecentPricesAsync(10, Ct)).Select(p => p.Value));
