@@ -48,6 +48,18 @@ public sealed class SmartCustomsOptions
 
         /// <summary>How many of the latest item prices the reference prices are computed from.</summary>
         public int PriceSample { get; set; } = 50_000;
+
+        /// <summary>Points the active fraud model adds at probability 1, on the criteria's weight scale.</summary>
+        public decimal ModelWeight { get; set; } = 100m;
+
+        /// <summary>Inspected declarations needed before the node trains a model on its own results.</summary>
+        public int MinTrainingExamples { get; set; } = 200;
+
+        /// <summary>The most recent inspected declarations a training reads.</summary>
+        public int MaxTrainingExamples { get; set; } = 200_000;
+
+        /// <summary>Retrain from the node's inspection results this often (e.g. <c>7.00:00:00</c>); unset: only on demand.</summary>
+        public TimeSpan? RetrainEvery { get; set; }
     }
 
     public sealed class LimitsSection
@@ -60,5 +72,8 @@ public sealed class SmartCustomsOptions
 
         /// <summary>Largest inspection result accepted with its evidence files (photos, documents), in bytes.</summary>
         public int MaxEvidenceBytes { get; set; } = 25 * 1024 * 1024;
+
+        /// <summary>Largest model file accepted by <c>POST /api/models</c>, in bytes.</summary>
+        public int MaxModelBytes { get; set; } = 64 * 1024 * 1024;
     }
 }

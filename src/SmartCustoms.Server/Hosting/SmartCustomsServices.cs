@@ -58,7 +58,7 @@ public static class SmartCustomsServices
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // The largest body of any endpoint; each endpoint then holds its own body to its own limit.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
-            Math.Max(Math.Max(options.Limits.MaxDeclarationBytes, options.Limits.MaxTariffBytes), options.Limits.MaxEvidenceBytes) + 1L);
+            new[] { options.Limits.MaxDeclarationBytes, options.Limits.MaxTariffBytes, options.Limits.MaxEvidenceBytes, options.Limits.MaxModelBytes }.Max() + 1L);
         return builder;
     }
 
@@ -74,9 +74,15 @@ public static class SmartCustomsServices
             throw new InvalidOperationException("SmartCustoms:Limits values must be at least 1024 bytes.");
         }
 
-        if (options.Limits.MaxEvidenceBytes < 1024)
+        if (options.Limits.MaxEvidenceBytes < 1024 || options.Limits.MaxModelBytes < 1024)
         {
-            throw new InvalidOperationException("SmartCustoms:Limits:MaxEvidenceBytes must be at least 1024 bytes.");
+            throw new InvalidOperationException("SmartCustoms:Limits:MaxEvidenceBytes and MaxModelBytes must be at least 1024 bytes.");
+        }
+
+        if (options.Risk.ModelWeight is < 0m or > 10_000m || options.Risk.MinTrainingExamples < 10 || options.Risk.MaxTrainingExamples < options.Risk.MinTrainingExamples)
+        {
+            throw new InvalidOperationException(
+                "SmartCustoms:Risk: ModelWeight is between 0 and 10000; MinTrainingExamples is at least 10 and MaxTrainingExamples at least MinTrainingExamples.");
         }
 
         if (options.Risk.RefreshSeconds < 1 || options.Risk.NewTraderBelow < 0 || options.Risk.MinPriceObservations < 1 || options.Risk.PriceSample < 0)
