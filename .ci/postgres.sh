@@ -16,9 +16,10 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
         --auth-local=trust --auth-host=scram-sha-256 >/dev/null
 fi
 if ! as_pg "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
-  # fsync=off is for throw-away test clusters only.
+  # fsync=off is for throw-away test clusters only. No autovacuum: its workers would hold the short-lived test
+  # databases that each test drops when it ends.
   as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 \
-        -o "-p $PGPORT -k $PGSOCK -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+        -o "-p $PGPORT -k $PGSOCK -c listen_addresses=127.0.0.1 -c fsync=off -c autovacuum=off" start >/dev/null
 fi
 PSQL=("$PGBIN/psql" -h "$PGSOCK" -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -qAt)
 "${PSQL[@]}" -d postgres <<SQL

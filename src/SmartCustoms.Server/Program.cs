@@ -2,6 +2,7 @@ using Scalar.AspNetCore;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Hosting;
+using SmartCustoms.Server.Models;
 using SmartCustoms.Server.Risk;
 using SmartCustoms.Server.Tariffs;
 
@@ -28,6 +29,7 @@ app.MapTariff();
 app.MapRiskCriteria();
 app.MapRiskLanes();
 app.MapRiskPerformance();
+app.MapModels();
 
 app.Run();
 

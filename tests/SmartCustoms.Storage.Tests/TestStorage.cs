@@ -90,7 +90,27 @@ internal sealed class TestStorage : IAsyncDisposable
         var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
         return new TestStorage(
             new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = connectionString },
-            () => ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
+            () => DropAsync(admin, name));
+    }
+
+    /// <summary>
+    /// A background process of the server (a vacuum, a stats worker) may still hold the test database for a moment
+    /// after the test; FORCE cannot end those for a non-superuser role, so dropping is retried briefly.
+    /// </summary>
+    private static async Task DropAsync(string admin, string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException ex) when (attempt < 10 && ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                await Task.Delay(200 * attempt);
+            }
+        }
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

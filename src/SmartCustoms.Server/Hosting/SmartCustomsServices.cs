@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
+using SmartCustoms.Server.Models;
 using SmartCustoms.Server.Risk;
 using SmartCustoms.Server.Tariffs;
 using SmartCustoms.Storage;
@@ -31,7 +32,10 @@ public static class SmartCustomsServices
         builder.Services.AddSingleton<TariffCache>();
         builder.Services.AddSingleton<ApiKeyIssuer>();
         builder.Services.AddSingleton<RiskRandom>();
+        builder.Services.AddSingleton<ActiveModels>();
         builder.Services.AddSingleton<RiskAssessor>();
+        builder.Services.AddSingleton<NodeModelTrainer>();
+        builder.Services.AddHostedService<ModelRetrainingService>();
         builder.Services.AddSingleton<LodgingService>();
         builder.Services.AddSingleton<TransitionService>();
         builder.Services.AddSingleton<NodeInitializer>();

@@ -6,6 +6,7 @@ using SmartCustoms.Domain.Controls;
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.Risk;
 using SmartCustoms.Server.Hosting;
+using SmartCustoms.Server.Models;
 using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Storage.Risk;
 
@@ -22,7 +23,7 @@ public sealed record RiskOutcome(string Office, RiskDecision Decision, LodgeRisk
 /// and reloads the offices' windows from the stored assessments every six such periods.
 /// </summary>
 public sealed class RiskAssessor(
-    IRiskStore store, RiskRandom random, IMemoryCache cache, IOptions<SmartCustomsOptions> options, TimeProvider clock,
+    IRiskStore store, ActiveModels models, RiskRandom random, IMemoryCache cache, IOptions<SmartCustomsOptions> options, TimeProvider clock,
     ILogger<RiskAssessor> logger) : IDisposable
 {
     // Thresholds sort the window: refresh them every so many scores rather than for each declaration.
@@ -73,8 +74,12 @@ public sealed class RiskAssessor(
         }
     }
 
-    /// <summary>Criteria or lane settings changed on this server: use them from the next declaration on.</summary>
-    public void Invalidate() => _snapshot = null;
+    /// <summary>Criteria, lane settings or the active model changed on this server: use them from the next declaration on.</summary>
+    public void Invalidate()
+    {
+        models.Invalidate();
+        _snapshot = null;
+    }
 
     /// <summary>Red and yellow lanes hold the goods for a control before release.</summary>
     public static bool IsControl(Lane lane) => lane is Lane.Red or Lane.Yellow;
@@ -99,7 +104,11 @@ public sealed class RiskAssessor(
             }
 
             var stamp = await store.CriteriaStampAsync(cancellationToken).ConfigureAwait(false);
-            var engine = current is not null && current.Stamp == stamp ? current.Engine : await CompileAsync(cancellationToken).ConfigureAwait(false);
+            var criteria = current is not null && current.Stamp == stamp ? current.Engine.Criteria : await CompileAsync(cancellationToken).ConfigureAwait(false);
+            var model = await models.CurrentAsync(cancellationToken).ConfigureAwait(false);
+            var engine = current is not null && ReferenceEquals(current.Engine.Criteria, criteria) && ReferenceEquals(current.Engine.Model, model)
+                ? current.Engine
+                : model is null ? new RiskEngine(criteria) : new RiskEngine(criteria, model);
             var lanes = (await store.GetLaneSettingsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(l => l.Office, StringComparer.Ordinal);
             var (prices, pricedAt) = current is not null && now - current.PricedAt < PricesEvery
                 ? (current.Prices, current.PricedAt)
@@ -114,7 +123,7 @@ public sealed class RiskAssessor(
         }
     }
 
-    private async Task<RiskEngine> CompileAsync(CancellationToken cancellationToken)
+    private async Task<CriteriaSet> CompileAsync(CancellationToken cancellationToken)
     {
         var compiled = new List<CompiledCriterion>();
         foreach (var stored in await store.ListCurrentAsync(includeRetired: false, cancellationToken).ConfigureAwait(false))
@@ -131,7 +140,7 @@ public sealed class RiskAssessor(
             }
         }
 
-        return new RiskEngine(CriteriaSet.Create(compiled));
+        return CriteriaSet.Create(compiled);
     }
 
     private async Task<ReferencePrices> LoadPricesAsync(CancellationToken cancellationToken)

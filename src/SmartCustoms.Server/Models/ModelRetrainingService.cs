@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+using SmartCustoms.Server.Hosting;
+using SmartCustoms.Storage.Models;
+
+namespace SmartCustoms.Server.Models;
+
+/// <summary>
+/// Retrains the fraud model from the node's inspection results every <c>SmartCustoms:Risk:RetrainEvery</c> (off when
+/// unset). With several servers, the one that finds the latest trained model older than the period trains; the
+/// model is activated only if it validates at least as well as the active one.
+/// </summary>
+public sealed class ModelRetrainingService(
+    NodeModelTrainer trainer, IModelStore models, TimeProvider clock, IOptions<SmartCustomsOptions> options, ILogger<ModelRetrainingService> logger)
+    : BackgroundService
+{
+    public const string Actor = "scheduled-retraining";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.Risk.RetrainEvery is not { } period || period <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        // Checks often enough that a restart does not push the next training back by a whole period.
+        using var timer = new PeriodicTimer(TimeSpan.FromTicks(Math.Max(period.Ticks / 10, TimeSpan.FromMinutes(1).Ticks)), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                var latest = (await models.ListAsync(stoppingToken).ConfigureAwait(false)).FirstOrDefault(m => m.Source == "training");
+                if (latest is not null && clock.GetUtcNow() - latest.CreatedAt < period)
+                {
+                    continue;
+                }
+
+                var outcome = await trainer.TrainAsync(Actor, stoppingToken).ConfigureAwait(false);
+                if (outcome is { Model: null })
+                {
+                    LogSkipped(logger, outcome.Reason, null);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A failed training must not stop the next one, nor the node.
+                LogFailed(logger, ex);
+            }
+        }
+    }
+
+    private static readonly Action<ILogger, string, Exception?> LogSkipped =
+        LoggerMessage.Define<string>(LogLevel.Information, new EventId(31, "RetrainingSkipped"), "Scheduled retraining skipped: {Reason}");
+
+    private static readonly Action<ILogger, Exception?> LogFailed =
+        LoggerMessage.Define(LogLevel.Error, new EventId(32, "RetrainingFailed"), "Scheduled retraining failed");
+}
