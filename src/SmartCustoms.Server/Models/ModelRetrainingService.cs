@@ -23,7 +23,8 @@ public sealed class ModelRetrainingService(
         }
 
         // Checks often enough that a restart does not push the next training back by a whole period.
-        using var timer = new PeriodicTimer(TimeSpan.FromTicks(Math.Max(period.Ticks / 10, TimeSpan.FromMinutes(1).Ticks)), clock);
+        var every = TimeSpan.FromTicks(Math.Clamp(period.Ticks / 10, TimeSpan.FromSeconds(1).Ticks, TimeSpan.FromMinutes(1).Ticks));
+        using var timer = new PeriodicTimer(every, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             try

@@ -93,21 +93,7 @@ public sealed class ModelRegistryTests
         using var officer = await node.OfficerAsync();
         var tooEarly = await analyst.PostAsync("/api/models/train", null);
 
-        // Declarations of two traders; one of them is found undervaluing in most inspections.
-        using var honest = await node.TraderAsync("GB100000000001");
-        using var cheat = await node.TraderAsync("GB200000000002");
-        for (var i = 0; i < 80; i++)
-        {
-            var declarant = i % 2 == 0 ? "GB100000000001" : "GB200000000002";
-            var trader = i % 2 == 0 ? honest : cheat;
-            var mrn = (await (await trader.PostAsJsonAsync("/api/declarations", Samples.Import(declarant))).JsonAsync()).GetProperty("mrn").GetString();
-            Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/declarations/{mrn}/reroute", new { lane = "red", reason = "sampling" })).StatusCode);
-            var findings = declarant == "GB200000000002" && i % 5 != 1;
-            var result = findings
-                ? (object)new { findings = true, categories = new[] { "undervaluation" }, revenueAtStake = 100m }
-                : new { findings = false };
-            Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/declarations/{mrn}/inspection-result", result)).StatusCode);
-        }
+        await LodgeAndInspectAsync(node, officer, 80);
 
         var trained = await analyst.PostAsync("/api/models/train", null);
         var outcome = await trained.JsonAsync();
@@ -119,6 +105,52 @@ public sealed class ModelRegistryTests
         Assert.Equal(80, outcome.GetProperty("examples").GetInt32());
         Assert.Equal(16, outcome.GetProperty("validationExamples").GetInt32());
         Assert.Equal("training", outcome.GetProperty("model").GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task TheNodeRetrainsOnScheduleWithoutStopping()
+    {
+        await using var node = await TestNode.StartAsync(Databases.Sqlite, settings: new Dictionary<string, string?>
+        {
+            ["SmartCustoms:Risk:MinTrainingExamples"] = "60",
+            ["SmartCustoms:Risk:RetrainEvery"] = "00:00:02",
+        });
+        using var analyst = await node.ClientForAsync("analyst");
+        using var officer = await node.OfficerAsync();
+        await LodgeAndInspectAsync(node, officer, 80);
+
+        JsonElement models = default;
+        for (var waited = 0; waited < 60 && (models.ValueKind != JsonValueKind.Array || models.GetArrayLength() == 0); waited++)
+        {
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+            models = await (await analyst.GetAsync("/api/models")).JsonAsync();
+        }
+
+        var model = Assert.Single(models.EnumerateArray().Take(1));
+        Assert.Equal(("training", ModelRetrainingService.Actor, true),
+            (model.GetProperty("source").GetString(), model.GetProperty("createdBy").GetString(), model.GetProperty("active").GetBoolean()));
+        using var trader = await node.TraderAsync("GB100000000001");
+        var lodged = await trader.PostAsJsonAsync("/api/declarations", Samples.Import("GB100000000001"));
+        Assert.Equal(HttpStatusCode.Created, lodged.StatusCode);
+    }
+
+    /// <summary>Declarations of two traders, each sent to a control; one of them is found undervaluing in most inspections.</summary>
+    private static async Task LodgeAndInspectAsync(TestNode node, HttpClient officer, int count)
+    {
+        using var honest = await node.TraderAsync("GB100000000001");
+        using var cheat = await node.TraderAsync("GB200000000002");
+        for (var i = 0; i < count; i++)
+        {
+            var declarant = i % 2 == 0 ? "GB100000000001" : "GB200000000002";
+            var trader = i % 2 == 0 ? honest : cheat;
+            var mrn = (await (await trader.PostAsJsonAsync("/api/declarations", Samples.Import(declarant))).JsonAsync()).GetProperty("mrn").GetString();
+            Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/declarations/{mrn}/reroute", new { lane = "red", reason = "sampling" })).StatusCode);
+            var findings = declarant == "GB200000000002" && i % 5 != 1;
+            var result = findings
+                ? (object)new { findings = true, categories = new[] { "undervaluation" }, revenueAtStake = 100m }
+                : new { findings = false };
+            Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/declarations/{mrn}/inspection-result", result)).StatusCode);
+        }
     }
 
     [Fact]
