@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using SmartCustoms.Domain.Controls;
 using SmartCustoms.Server.Hosting;
 using SmartCustoms.Server.Risk;
 using SmartCustoms.Storage.Models;
@@ -53,14 +52,11 @@ public sealed class NodeModelTrainer(
         return active is null || candidate.PrecisionAt5 >= active.PrecisionAt5;
     }
 
-    /// <summary>The label of an inspection result: critical for prohibited or restricted goods and false origin.</summary>
+    /// <summary>The label of an inspection result (see <see cref="InspectionLabels"/>).</summary>
     public static LabelledRecord Label(LabelledDeclaration example)
     {
         ArgumentNullException.ThrowIfNull(example);
-        var critical = !example.Findings ? 0
-            : example.Categories.Any(c => c is FindingCategory.ProhibitedOrRestricted or FindingCategory.Origin) ? 2 : 1;
-        return new LabelledRecord(
-            TargetingRecord.From(example.Declaration, example.Duties), example.Findings, critical, DateOnly.FromDateTime(example.AcceptedAt.UtcDateTime));
+        return InspectionLabels.From(example.Declaration, example.Duties, example.AcceptedAt, example.Findings, [.. example.Categories]);
     }
 
     private async Task<TrainingOutcome> TrainOnceAsync(string actor, CancellationToken cancellationToken)
