@@ -15,7 +15,7 @@ namespace SmartCustoms.Targeting;
 /// </remarks>
 internal sealed class TreeEnsembleScorer
 {
-    private const int Lanes = 4;
+    private const int Lanes = 8;
 
     private readonly int[] _feature;
     private readonly float[] _threshold;
@@ -124,6 +124,7 @@ internal sealed class TreeEnsembleScorer
         {
             var t = g * Lanes;
             int n0 = _roots[t], n1 = _roots[t + 1], n2 = _roots[t + 2], n3 = _roots[t + 3];
+            int n4 = _roots[t + 4], n5 = _roots[t + 5], n6 = _roots[t + 6], n7 = _roots[t + 7];
             for (var step = _groupDepth[g]; step > 0; step--)
             {
                 // ML.NET goes left when value <= threshold (NaN goes right there, and here too).
@@ -131,9 +132,13 @@ internal sealed class TreeEnsembleScorer
                 n1 = children[2 * n1 + (features[feature[n1]] <= threshold[n1] ? 0 : 1)];
                 n2 = children[2 * n2 + (features[feature[n2]] <= threshold[n2] ? 0 : 1)];
                 n3 = children[2 * n3 + (features[feature[n3]] <= threshold[n3] ? 0 : 1)];
+                n4 = children[2 * n4 + (features[feature[n4]] <= threshold[n4] ? 0 : 1)];
+                n5 = children[2 * n5 + (features[feature[n5]] <= threshold[n5] ? 0 : 1)];
+                n6 = children[2 * n6 + (features[feature[n6]] <= threshold[n6] ? 0 : 1)];
+                n7 = children[2 * n7 + (features[feature[n7]] <= threshold[n7] ? 0 : 1)];
             }
 
-            sum += _value[n0] + _value[n1] + _value[n2] + _value[n3];
+            sum += _value[n0] + _value[n1] + _value[n2] + _value[n3] + _value[n4] + _value[n5] + _value[n6] + _value[n7];
         }
 
         return sum + _bias;
