@@ -1,7 +1,7 @@
 namespace SmartCustoms.Targeting;
 
 /// <summary>
-/// How a model is trained. The defaults were chosen on kcs-valid among a few modest settings (see the README) and
+/// How a model is trained. The defaults were chosen on kcs-valid among a few modest settings (table in bench/README.md) and
 /// are meant to be left alone: the number of trees is found per training set by early stopping.
 /// </summary>
 public sealed record TrainingOptions

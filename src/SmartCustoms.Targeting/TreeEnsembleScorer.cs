@@ -15,10 +15,10 @@ namespace SmartCustoms.Targeting;
 /// </remarks>
 internal sealed class TreeEnsembleScorer
 {
-    private const int Lanes = 4;
+    private const int Lanes = 8;
 
-    private readonly int[] _feature;
-    private readonly float[] _threshold;
+    // Feature and threshold side by side: a step reads one 8-byte record, then its pair of children.
+    private readonly Split[] _splits;
     private readonly int[] _children;   // [2n] left, [2n + 1] right
     private readonly double[] _value;   // weighted leaf value of a leaf node, 0 for a split
     private readonly int[] _roots;      // padded to a multiple of Lanes with empty trees
@@ -35,8 +35,7 @@ internal sealed class TreeEnsembleScorer
         TreeCount = trees.Count;
         var padded = (trees.Count + Lanes - 1) / Lanes * Lanes;
         var total = trees.Sum(t => t.NumberOfNodes + t.NumberOfLeaves) + (padded - trees.Count);
-        _feature = new int[total];
-        _threshold = new float[total];
+        _splits = new Split[total];
         _children = new int[2 * total];
         _value = new double[total];
         _roots = new int[padded];
@@ -72,8 +71,7 @@ internal sealed class TreeEnsembleScorer
             for (var n = 0; n < tree.NumberOfNodes; n++)
             {
                 var at = next++;
-                _feature[at] = tree.NumericalSplitFeatureIndexes[n];
-                _threshold[at] = tree.NumericalSplitThresholds[n];
+                _splits[at] = new Split(tree.NumericalSplitFeatureIndexes[n], tree.NumericalSplitThresholds[n]);
                 _children[2 * at] = Child(tree.LeftChild[n]);
                 _children[2 * at + 1] = Child(tree.RightChild[n]);
             }
@@ -117,23 +115,26 @@ internal sealed class TreeEnsembleScorer
     public double Raw(ReadOnlySpan<float> features)
     {
         var sum = 0.0;
-        var feature = _feature;
-        var threshold = _threshold;
+        var splits = _splits;
         var children = _children;
         for (var g = 0; g < _groupDepth.Length; g++)
         {
             var t = g * Lanes;
             int n0 = _roots[t], n1 = _roots[t + 1], n2 = _roots[t + 2], n3 = _roots[t + 3];
+            int n4 = _roots[t + 4], n5 = _roots[t + 5], n6 = _roots[t + 6], n7 = _roots[t + 7];
             for (var step = _groupDepth[g]; step > 0; step--)
             {
-                // ML.NET goes left when value <= threshold (NaN goes right there, and here too).
-                n0 = children[2 * n0 + (features[feature[n0]] <= threshold[n0] ? 0 : 1)];
-                n1 = children[2 * n1 + (features[feature[n1]] <= threshold[n1] ? 0 : 1)];
-                n2 = children[2 * n2 + (features[feature[n2]] <= threshold[n2] ? 0 : 1)];
-                n3 = children[2 * n3 + (features[feature[n3]] <= threshold[n3] ? 0 : 1)];
+                n0 = children[2 * n0 + splits[n0].Side(features)];
+                n1 = children[2 * n1 + splits[n1].Side(features)];
+                n2 = children[2 * n2 + splits[n2].Side(features)];
+                n3 = children[2 * n3 + splits[n3].Side(features)];
+                n4 = children[2 * n4 + splits[n4].Side(features)];
+                n5 = children[2 * n5 + splits[n5].Side(features)];
+                n6 = children[2 * n6 + splits[n6].Side(features)];
+                n7 = children[2 * n7 + splits[n7].Side(features)];
             }
 
-            sum += _value[n0] + _value[n1] + _value[n2] + _value[n3];
+            sum += _value[n0] + _value[n1] + _value[n2] + _value[n3] + _value[n4] + _value[n5] + _value[n6] + _value[n7];
         }
 
         return sum + _bias;
@@ -141,4 +142,10 @@ internal sealed class TreeEnsembleScorer
 
     /// <summary>The calibrated probability, as ML.NET's Platt calibrator computes it.</summary>
     public float Probability(ReadOnlySpan<float> features) => (float)(1.0 / (1.0 + Math.Exp(_slope * Raw(features) + _offset)));
+
+    private readonly record struct Split(int Feature, float Threshold)
+    {
+        /// <summary>0 for the left child, 1 for the right: ML.NET goes left when value ≤ threshold (NaN goes right there, and here too).</summary>
+        public int Side(ReadOnlySpan<float> features) => features[Feature] <= Threshold ? 0 : 1;
+    }
 }
