@@ -21,7 +21,7 @@ internal static class SmartCustomsCli
             DeclarationsCommands.Create(console),
             SmartCustoms.Cli.Generate.GenerateCommand.Create(console),
             SmartCustoms.Cli.Assess.AssessCommand.Create(console),
-            SmartCustoms.Cli.Model.ModelCommands.Create(console),
+            SmartCustoms.Cli.Model.ModelCommands.Create(console, storage),
         };
     }
 

@@ -24,6 +24,8 @@ public static class FraudModelTrainer
 
         var started = Stopwatch.GetTimestamp();
         var ml = new MLContext(options.Seed);
+        // A node's first few hundred inspections cannot fill leaves of 40 rows: the trees would not split at all.
+        options = options with { MinimumRowsPerLeaf = Math.Clamp(rows.Count / 20, 2, Math.Max(options.MinimumRowsPerLeaf, 2)) };
 
         // 1. Choose the number of trees: fit on the earlier dates, stop on the latest ones, each encoded as in use
         //    (the earlier part out of fold, the held-out part with the earlier part's frozen tables).

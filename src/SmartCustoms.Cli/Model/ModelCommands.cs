@@ -10,21 +10,27 @@ namespace SmartCustoms.Cli.Model;
 /// <summary><c>model train</c> and <c>model evaluate</c>: the fraud-targeting model from labelled inspection results.</summary>
 internal static class ModelCommands
 {
-    public static Command Create(CliConsole console) =>
-        new("model", "Train and evaluate the fraud-targeting model on labelled inspection results (KCS CSV columns).")
+    /// <summary>The most inspected declarations <c>--from-node</c> reads, the latest ones.</summary>
+    public const int MaxNodeExamples = 1_000_000;
+
+    public static Command Create(CliConsole console, StorageArguments storage) =>
+        new("model", "Train and evaluate the fraud-targeting model on labelled inspection results (KCS CSV columns, or the node's own).")
         {
-            TrainCommand(console),
+            TrainCommand(console, storage),
             EvaluateCommand(console),
         };
 
-    private static Command TrainCommand(CliConsole console)
+    private static Command TrainCommand(CliConsole console, StorageArguments storage)
     {
         var data = new Option<string[]>("--data")
         {
             Description = "Labelled declarations (KCS CSV); repeat to train on several files",
             HelpName = "FILE.csv",
-            Required = true,
             AllowMultipleArgumentsPerToken = false,
+        };
+        var fromNode = new Option<bool>("--from-node")
+        {
+            Description = "Also train on the node's own inspection results (findings are fraud; prohibited goods and false origin are critical), read from its database (--data-dir, --provider, --connection)",
         };
         var output = new Option<string>("--out") { Description = "Model file to write (replaced if it exists)", HelpName = "model.zip", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed: the same data and seed give the same model", HelpName = "S", DefaultValueFactory = _ => 1 };
@@ -38,9 +44,33 @@ internal static class ModelCommands
             + "(encoded out of fold), value per kg against the HS median, and gradient-boosted trees whose number is "
             + "chosen by early stopping on the latest dates of the training data.")
         {
-            data, output, seed, validation,
+            data, fromNode, output, seed, validation,
         };
-        command.SetAction((parsed, _) => TrainAsync(console, parsed.GetValue(data)!, parsed.GetValue(output)!, parsed.GetValue(seed), parsed.GetValue(validation)));
+        storage.AddTo(command);
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var files = parsed.GetValue(data) ?? [];
+            var (outputPath, seedValue, validationPath) = (parsed.GetValue(output)!, parsed.GetValue(seed), parsed.GetValue(validation));
+            if (!parsed.GetValue(fromNode))
+            {
+                if (files.Length == 0)
+                {
+                    await console.FailAsync("give the training data: --data FILE.csv (repeatable), --from-node, or both.").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
+                return await TrainAsync(console, files, [], outputPath, seedValue, validationPath).ConfigureAwait(false);
+            }
+
+            return await storage.RunAsync(parsed, console, async (database, ct) =>
+            {
+                var examples = await database.Risk.GetLabelledDeclarationsAsync(MaxNodeExamples, ct).ConfigureAwait(false);
+                await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"Read {examples.Count} inspected declarations from the node ({examples.Count(e => e.Findings)} with findings).")).ConfigureAwait(false);
+                var labelled = examples.Select(e => InspectionLabels.From(e.Declaration, e.Duties, e.AcceptedAt, e.Findings, [.. e.Categories])).ToList();
+                return await TrainAsync(console, files, labelled, outputPath, seedValue, validationPath).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+        });
         return command;
     }
 
@@ -59,9 +89,10 @@ internal static class ModelCommands
         return command;
     }
 
-    private static async Task<int> TrainAsync(CliConsole console, string[] dataPaths, string outputPath, int seed, string? validationPath)
+    private static async Task<int> TrainAsync(
+        CliConsole console, string[] dataPaths, IReadOnlyList<LabelledRecord> nodeRows, string outputPath, int seed, string? validationPath)
     {
-        var rows = new List<LabelledRecord>();
+        var rows = new List<LabelledRecord>(nodeRows);
         foreach (var path in dataPaths)
         {
             var read = await ReadAsync(console, path).ConfigureAwait(false);
