@@ -1,0 +1,44 @@
+using System.Text;
+using Microsoft.Playwright;
+using SmartCustoms.Portal.Tests.Infrastructure;
+using SmartCustoms.Server.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace SmartCustoms.Portal.Tests.Trader;
+
+public sealed class LodgingByUploadTests
+{
+    [Fact]
+    public async Task TraderSeesTheUploadedDeclarationsErrorWithItsFieldThenLodgesTheCorrectedFile()
+    {
+        await using var browser = await PortalBrowser.LaunchAsync();
+        await using var node = await PortalNode.StartAsync();
+        var page = await browser.NewPageAsync(node.BaseAddress);
+        var declaration = Samples.Import(Scenes.Declarant);
+        var broken = declaration.DeepClone().AsObject();
+        broken["items"]![0]!.AsObject().Remove("origin");
+
+        await PortalBrowser.SignInAsync(page, await node.KeyAsync("trader", Scenes.Declarant));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lodge", Exact = true }).ClickAsync();
+        await UploadAsync(page, broken.ToJsonString());
+        var error = page.Locator(".errors .error[data-pointer='/items/0/origin']");
+        await Expect(error).ToBeVisibleAsync();
+        await Expect(error).ToContainTextAsync("/items/0/origin");
+        await UploadAsync(page, declaration.ToJsonString());
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Accepted");
+        await PortalBrowser.ScreenshotAsync(page, "trader-lodged");
+
+        await Expect(page.Locator("#status")).Not.ToBeEmptyAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Duties due" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".timeline li").First).ToContainTextAsync("accepted");
+        await page.GetByRole(AriaRole.Link, new() { Name = "My declarations" }).ClickAsync();
+        await Expect(page.Locator(".cards li")).ToHaveCountAsync(1);
+    }
+
+    private static async Task UploadAsync(IPage page, string json)
+    {
+        await page.GetByLabel("Declaration file (JSON or WCO DMS XML)").SetInputFilesAsync(
+            new FilePayload { Name = "declaration.json", MimeType = "application/json", Buffer = Encoding.UTF8.GetBytes(json) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lodge", Exact = true }).ClickAsync();
+    }
+}
