@@ -20,7 +20,10 @@ public sealed class CriterionEditorTests
         var editor = page.GetByLabel("Criterion (JSON)");
         await Expect(editor).ToContainTextAsync("Shaver parts from China");
         await editor.FillAsync(Scenes.ShaverParts.Replace("\"weight\": 250", "\"weight\": 5000", StringComparison.Ordinal));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        // With the keyboard alone: the Save button is the next stop after the editor.
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator(".errors .error[data-pointer='/weight']")).ToBeVisibleAsync();
         await PortalBrowser.ScreenshotAsync(page, "analyst-criterion-error");
 

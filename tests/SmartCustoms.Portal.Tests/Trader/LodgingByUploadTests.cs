@@ -27,12 +27,16 @@ public sealed class LodgingByUploadTests
         await UploadAsync(page, declaration.ToJsonString());
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Accepted");
         await PortalBrowser.ScreenshotAsync(page, "trader-lodged");
+        // A 1280 px screen at 200% zoom lays the page out in 640 CSS pixels: it must reflow, not scroll sideways.
+        await page.SetViewportSizeAsync(640, 450);
+        var zoomedWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
 
         await Expect(page.Locator("#status")).Not.ToBeEmptyAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Duties due" })).ToBeVisibleAsync();
         await Expect(page.Locator(".timeline li").First).ToContainTextAsync("accepted");
         await page.GetByRole(AriaRole.Link, new() { Name = "My declarations" }).ClickAsync();
         await Expect(page.Locator(".cards li")).ToHaveCountAsync(1);
+        Assert.True(zoomedWidth <= 640, $"At 200% zoom the declaration page is {zoomedWidth} px wide in a 640 px window.");
     }
 
     private static async Task UploadAsync(IPage page, string json)

@@ -81,4 +81,22 @@ public sealed partial class PortalAccessTests
         Assert.StartsWith("/signin", page.Headers.Location!.AbsolutePath, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }
+
+    [Fact]
+    public async Task AnAnalystOpensTheCriteriaPerformanceAndModelPagesOfAFreshNode()
+    {
+        await using var node = await TestNode.StartAsync(Databases.Sqlite);
+        var (browser, _) = await SignInAsync(node, "analyst");
+        using var __ = browser;
+
+        var criteria = await browser.GetAsync("/Analyst/Criteria");
+        var performance = await browser.GetAsync("/Analyst/Performance");
+        var models = await browser.GetAsync("/Analyst/Models");
+        var officerPage = await browser.GetAsync("/Officer/Queue");
+
+        Assert.Equal(HttpStatusCode.OK, criteria.StatusCode);
+        Assert.Contains("By lane", await performance.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("No model yet", await models.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, officerPage.StatusCode);
+    }
 }
