@@ -1,7 +1,3 @@
-using Microsoft.Playwright;
-using SmartCustoms.Portal.Tests.Infrastructure;
-using static Microsoft.Playwright.Assertions;
-
 namespace SmartCustoms.Portal.Tests.Analyst;
 
 public sealed class CriterionEditorTests
@@ -9,8 +5,8 @@ public sealed class CriterionEditorTests
     [Fact]
     public async Task AnalystEditingACriterionSeesTheValidationErrorBesideItsPointerAndNothingIsSaved()
     {
-        await using var browser = await PortalBrowser.LaunchAsync();
-        await using var node = await PortalNode.StartAsync();
+        await using var scene = await BrowserScene.StartAsync();
+        var (browser, node) = (scene.Browser, scene.Node);
         var analystKey = await node.KeyAsync("analyst");
         await node.AddCriterionAsync(analystKey, Scenes.ShaverParts);
         var page = await browser.NewPageAsync(node.BaseAddress);

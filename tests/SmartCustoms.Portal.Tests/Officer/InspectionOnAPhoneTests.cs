@@ -1,10 +1,6 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Microsoft.Playwright;
-using SmartCustoms.Portal.Tests.Infrastructure;
-using SmartCustoms.Server.Tests.Infrastructure;
-using static Microsoft.Playwright.Assertions;
 
 namespace SmartCustoms.Portal.Tests.Officer;
 
@@ -13,8 +9,8 @@ public sealed class InspectionOnAPhoneTests
     [Fact]
     public async Task OfficerOnAPhoneRecordsAPhotographedResultForARedLaneDeclarationAndReleasesIt()
     {
-        await using var browser = await PortalBrowser.LaunchAsync();
-        await using var node = await PortalNode.StartAsync();
+        await using var scene = await BrowserScene.StartAsync();
+        var (browser, node) = (scene.Browser, scene.Node);
         await node.AddCriterionAsync(await node.KeyAsync("analyst"), Scenes.ShaverParts);
         var mrn = await node.LodgeAsync(await node.KeyAsync("trader", Scenes.Declarant), Samples.Import(Scenes.Declarant));
         var officerKey = await node.KeyAsync("officer");

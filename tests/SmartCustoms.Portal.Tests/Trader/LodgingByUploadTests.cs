@@ -1,8 +1,4 @@
 using System.Text;
-using Microsoft.Playwright;
-using SmartCustoms.Portal.Tests.Infrastructure;
-using SmartCustoms.Server.Tests.Infrastructure;
-using static Microsoft.Playwright.Assertions;
 
 namespace SmartCustoms.Portal.Tests.Trader;
 
@@ -11,8 +7,8 @@ public sealed class LodgingByUploadTests
     [Fact]
     public async Task TraderSeesTheUploadedDeclarationsErrorWithItsFieldThenLodgesTheCorrectedFile()
     {
-        await using var browser = await PortalBrowser.LaunchAsync();
-        await using var node = await PortalNode.StartAsync();
+        await using var scene = await BrowserScene.StartAsync();
+        var (browser, node) = (scene.Browser, scene.Node);
         var page = await browser.NewPageAsync(node.BaseAddress);
         var declaration = Samples.Import(Scenes.Declarant);
         var broken = declaration.DeepClone().AsObject();
