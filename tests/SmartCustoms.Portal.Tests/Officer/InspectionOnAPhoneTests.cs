@@ -20,6 +20,8 @@ public sealed class InspectionOnAPhoneTests
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Control queue" })).ToBeVisibleAsync();
         await page.GetByLabel("Lane").SelectOptionAsync("Red");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = mrn })).ToBeVisibleAsync();
+        await PortalBrowser.ScreenshotAsync(page, "officer-queue-phone");
         await page.GetByRole(AriaRole.Link, new() { Name = mrn }).ClickAsync();
         await Expect(page.Locator(".summary .lane")).ToHaveTextAsync("red lane");
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Criteria hit" })).ToContainTextAsync("shaver-parts-cn");
