@@ -15,6 +15,8 @@ public sealed partial class PortalAccessTests
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
+    private static string TokenIn(string form) => AntiforgeryToken().Match(form).Groups[1].Value;
+
     private static async Task<(HttpClient Browser, HttpResponseMessage SignIn)> SignInAsync(TestNode node, string role, string? party = null)
     {
         using var admin = node.Admin();
@@ -24,7 +26,7 @@ public sealed partial class PortalAccessTests
         var response = await browser.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["ApiKey"] = created.GetProperty("key").GetString()!,
-            ["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value,
+            ["__RequestVerificationToken"] = TokenIn(form),
         }));
         return (browser, response);
     }
@@ -98,5 +100,28 @@ public sealed partial class PortalAccessTests
         Assert.Contains("By lane", await performance.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("No model yet", await models.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, officerPage.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnUploadOverTheNodesDeclarationLimitIsRefusedAndNothingIsLodged()
+    {
+        await using var node = await TestNode.StartAsync(Databases.Sqlite, settings: new Dictionary<string, string?>
+        {
+            ["SmartCustoms:Limits:MaxDeclarationBytes"] = "2048",
+        });
+        var (browser, _) = await SignInAsync(node, "trader", Declarant);
+        using var __ = browser;
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(TokenIn(await browser.GetStringAsync("/Trader/Lodge"))), "__RequestVerificationToken" },
+            { new ByteArrayContent(new byte[4096]), "Upload", "declaration.json" },
+        };
+
+        var response = await browser.PostAsync("/Trader/Lodge", upload);
+        var list = await browser.GetStringAsync("/Trader/Index");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("larger than the 2048 bytes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("No declarations yet", list, StringComparison.Ordinal);
     }
 }
