@@ -3,6 +3,7 @@ using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Hosting;
 using SmartCustoms.Server.Models;
+using SmartCustoms.Server.Portal;
 using SmartCustoms.Server.Risk;
 using SmartCustoms.Server.Tariffs;
 
@@ -15,13 +16,13 @@ await app.Services.GetRequiredService<NodeInitializer>().InitializeAsync(app.Lif
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UsePortalAssets();
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs").AllowAnonymous();
-app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
 
 app.MapKeys();
 app.MapDeclarations();
@@ -30,6 +31,7 @@ app.MapRiskCriteria();
 app.MapRiskLanes();
 app.MapRiskPerformance();
 app.MapModels();
+app.MapPortal();
 
 app.Run();
 

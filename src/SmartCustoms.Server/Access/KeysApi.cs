@@ -59,7 +59,7 @@ public static class KeysApi
             return TypedResults.NotFound();
         }
 
-        ApiKeyAuthenticationHandler.ForgetRevoked(cache, id);
+        ApiKeyVerifier.ForgetRevoked(cache, id);
         return TypedResults.NoContent();
     }
 }

@@ -22,7 +22,7 @@ public static class AmendmentsApi
         var checkedDeclaration = await lodging.ReadAndCheckAsync(request, caller, cancellationToken).ConfigureAwait(false);
         if (checkedDeclaration.Problem is not null)
         {
-            return checkedDeclaration.Problem;
+            return checkedDeclaration.Problem.ToResult();
         }
 
         var (declaration, result, hash) = (checkedDeclaration.Declaration!, checkedDeclaration.Result!, checkedDeclaration.ContentHash!);

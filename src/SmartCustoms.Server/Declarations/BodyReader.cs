@@ -5,14 +5,17 @@ namespace SmartCustoms.Server.Declarations;
 /// <summary>Reads a request body whole, refusing it as soon as it passes the limit (413), whatever Content-Length says.</summary>
 public static class BodyReader
 {
-    public sealed record Body(byte[]? Bytes, IResult? Problem);
+    public sealed record Body(byte[]? Bytes, Refusal? Refusal)
+    {
+        public IResult? Problem => Refusal?.ToResult();
+    }
 
     public static async Task<Body> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > maxBytes)
         {
-            return new Body(null, Problems.TooLarge(maxBytes));
+            return new Body(null, Problems.TooLargeRefusal(maxBytes));
         }
 
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -29,7 +32,7 @@ public static class BodyReader
             {
                 if (buffer.Length + read > maxBytes)
                 {
-                    return new Body(null, Problems.TooLarge(maxBytes));
+                    return new Body(null, Problems.TooLargeRefusal(maxBytes));
                 }
 
                 buffer.Write(chunk, 0, read);
@@ -37,12 +40,12 @@ public static class BodyReader
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return new Body(null, Problems.TooLarge(maxBytes));
+            return new Body(null, Problems.TooLargeRefusal(maxBytes));
         }
 
         if (buffer.Length == 0)
         {
-            return new Body(null, Problems.Single(StatusCodes.Status400BadRequest, "Empty body", "The request has no body.", "body.empty", ""));
+            return new Body(null, Problems.SingleRefusal(StatusCodes.Status400BadRequest, "Empty body", "The request has no body.", "body.empty", ""));
         }
 
         return new Body(buffer.ToArray(), null);

@@ -42,63 +42,16 @@ public static class ControlsApi
     }
 
     private static async Task<IResult> RerouteAsync(
-        string mrn, RerouteRequest? body, IDeclarationStore store, IRiskStore risk, TimeProvider clock, ClaimsPrincipal user,
-        CancellationToken cancellationToken)
+        string mrn, RerouteRequest? body, ControlService controls, IRiskStore risk, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(user);
-        if (body?.Lane is not { } lane || !Enum.IsDefined(lane))
-        {
-            return Problems.Single(StatusCodes.Status400BadRequest, "Lane required", "Name the new lane: red, yellow, blue or green.", "lane.required", "/lane");
-        }
-
-        if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > TransitionService.MaxReasonLength)
-        {
-            return Problems.Single(StatusCodes.Status400BadRequest, "Reason required",
-                $"Say why the declaration is re-routed, in at most {TransitionService.MaxReasonLength} characters: every re-routing is audited.", "reason.required", "/reason");
-        }
-
-        var reason = body.Reason.Trim();
-        var now = clock.GetUtcNow();
-        string? refusal = null;
-        var result = await store.UpdateAsync(mrn, record =>
-        {
-            refusal = RerouteRefusal(record, lane);
-            if (refusal is not null)
-            {
-                return null;
-            }
-
-            var control = RiskAssessor.IsControl(lane);
-            var status = control ? DeclarationStatus.UnderControl : record.Status;
-            return new DeclarationChange
-            {
-                Status = status,
-                Lane = lane,
-                ControlOpen = control,
-                LaneChange = new LaneChange(record.Lane, lane, reason, caller.KeyId, now),
-                // The trader learns what the new lane means for the goods, not why.
-                Notifications = control ? [Notifications.Create(NotificationKind.Control, record.Lrn, record.Version, status, now, ControlView.ConsequenceText(lane))] : [],
-                Audit = new AuditEntry(caller.KeyId, "reroute", $"{record.Lane?.ToString() ?? "none"} -> {lane}: {reason}", now),
-            };
-        }, cancellationToken).ConfigureAwait(false);
-        return await AnswerAsync(mrn, result, refusal, risk, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static string? RerouteRefusal(DeclarationRecord record, Lane lane)
-    {
-        if (Lifecycle.IsFinal(record.Status) || record.Status == DeclarationStatus.Released)
-        {
-            return $"A declaration that is {record.Status} cannot be re-routed: the goods are no longer waiting for release.";
-        }
-
-        return record.Lane == lane ? $"The declaration is already in the {lane} lane." : null;
+        var outcome = await controls.RerouteAsync(mrn, body?.Lane, body?.Reason, Caller.From(user), cancellationToken).ConfigureAwait(false);
+        return await AnswerAsync(mrn, outcome, risk, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IResult> InspectionResultAsync(
-        string mrn, HttpRequest request, IDeclarationStore store, IRiskStore risk, TimeProvider clock, IOptions<SmartCustomsOptions> options,
+        string mrn, HttpRequest request, ControlService controls, IDeclarationStore store, IRiskStore risk, IOptions<SmartCustomsOptions> options,
         ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(user);
         var existing = await store.GetAsync(mrn, null, cancellationToken).ConfigureAwait(false);
         if (existing is null)
         {
@@ -109,62 +62,22 @@ public static class ControlsApi
         var (input, problem) = await InspectionInput.ReadAsync(request, options.Value.Limits.MaxEvidenceBytes, cancellationToken).ConfigureAwait(false);
         if (input is null)
         {
-            return problem!;
+            return problem!.ToResult();
         }
 
-        var now = clock.GetUtcNow();
-        string? refusal = null;
-        var result = await store.UpdateAsync(mrn, record =>
-        {
-            refusal = InspectionRefusal(record);
-            if (refusal is not null)
-            {
-                return null;
-            }
-
-            var summary = input.Findings ? "findings: " + string.Join(", ", input.Categories.Select(FindingCategories.NameOf)) : "no findings";
-            return new DeclarationChange
-            {
-                Status = record.Status,
-                ControlOpen = false,
-                Inspection = new NewInspection(
-                    record.Version, record.Lane ?? Lane.Red, input.Findings, input.Categories, input.Revenue, input.Notes, caller.KeyId, now, input.Evidence),
-                Audit = new AuditEntry(caller.KeyId, "inspection-result", summary, now),
-            };
-        }, cancellationToken).ConfigureAwait(false);
-        return await AnswerAsync(mrn, result, refusal, risk, cancellationToken).ConfigureAwait(false);
+        var outcome = await controls.RecordInspectionAsync(mrn, input, Caller.From(user), cancellationToken).ConfigureAwait(false);
+        return await AnswerAsync(mrn, outcome, risk, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string? InspectionRefusal(DeclarationRecord record)
+    private static async Task<IResult> AnswerAsync(string mrn, ChangeOutcome outcome, IRiskStore risk, CancellationToken cancellationToken)
     {
-        if (record.ControlOpen)
+        if (outcome.Refusal is not null || outcome.Record is null)
         {
-            return null;
-        }
-
-        // A blue lane is released now and audited after clearance: its audit result is recorded later, repeatedly if need be.
-        if (record.Lane == Lane.Blue && record.Status is not (DeclarationStatus.Cancelled or DeclarationStatus.Invalidated))
-        {
-            return null;
-        }
-
-        return $"No control is open for this declaration (lane {record.Lane?.ToString() ?? "none"}, {record.Status}): re-route it to red or yellow first.";
-    }
-
-    private static async Task<IResult> AnswerAsync(string mrn, UpdateResult result, string? refusal, IRiskStore risk, CancellationToken cancellationToken)
-    {
-        if (result.Outcome == UpdateOutcome.NotFound || result.Record is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (refusal is not null)
-        {
-            return Problems.Single(StatusCodes.Status409Conflict, "Not allowed now", refusal, "control.state", "/status");
+            return outcome.ToResult();
         }
 
         var history = await risk.GetControlHistoryAsync(mrn, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(DeclarationResponse.From(result.Record, ControlView.From(result.Record, history)));
+        return outcome.ToResult(record => DeclarationResponse.From(record, ControlView.From(record, history)));
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> EvidenceAsync(

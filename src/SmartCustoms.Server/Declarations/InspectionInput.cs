@@ -33,7 +33,7 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
     private const int MaxResultPartBytes = 64 * 1024;
 
     /// <summary>Reads <c>application/json</c>, or <c>multipart/form-data</c> with a <c>result</c> JSON part and file parts.</summary>
-    public static async Task<(InspectionInput? Input, IResult? Problem)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    public static async Task<(InspectionInput? Input, Refusal? Problem)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed : null;
@@ -41,14 +41,14 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
         var isJson = mediaType is null || mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
         if (!isMultipart && !isJson)
         {
-            return (null, Problems.Single(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+            return (null, Problems.SingleRefusal(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
                 "Send the result as application/json, or as multipart/form-data with a 'result' JSON part and the evidence files.", "body.media-type", ""));
         }
 
         var body = await BodyReader.ReadAsync(request, maxBytes, cancellationToken).ConfigureAwait(false);
-        if (body.Problem is not null)
+        if (body.Refusal is not null)
         {
-            return (null, body.Problem);
+            return (null, body.Refusal);
         }
 
         if (!isMultipart)
@@ -83,7 +83,8 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
                         return (null, Invalid("evidence.too-many", $"At most {MaxFiles} evidence files per inspection result.", "/evidence"));
                     }
 
-                    files.Add(EvidenceFile(disposition, section.ContentType, content.ToArray(), files.Count + 1));
+                    var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                    files.Add(EvidenceFile(name, section.ContentType, content.ToArray(), files.Count + 1));
                 }
                 else if (string.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, "result", StringComparison.Ordinal))
                 {
@@ -106,7 +107,7 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
             : Check(result, files);
     }
 
-    private static (InspectionInput?, IResult?) Check(byte[] json, IReadOnlyList<NewEvidence> files)
+    private static (InspectionInput?, Refusal?) Check(byte[] json, IReadOnlyList<NewEvidence> files)
     {
         InspectionRequest? request;
         try
@@ -115,12 +116,25 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
         }
         catch (JsonException ex)
         {
-            return (null, Problems.Validation("The inspection result could not be read.", [JsonErrors.Issue("json.invalid", ex)]));
+            return (null, Problems.ValidationRefusal("The inspection result could not be read.", [JsonErrors.Issue("json.invalid", ex)]));
         }
 
         if (request is null)
         {
             return (null, Invalid("json.invalid", "The inspection result is empty.", ""));
+        }
+
+        return Check(request, files);
+    }
+
+    /// <summary>Checks a result as the API reads it or as the web portal's form gives it; every error points at its field.</summary>
+    public static (InspectionInput? Input, Refusal? Problem) Check(InspectionRequest request, IReadOnlyList<NewEvidence> files)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count > MaxFiles)
+        {
+            return (null, Invalid("evidence.too-many", $"At most {MaxFiles} evidence files per inspection result.", "/evidence"));
         }
 
         var errors = new List<ValidationIssue>();
@@ -166,13 +180,13 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
         }
 
         return errors.Count > 0
-            ? (null, Problems.Validation("The inspection result has errors.", errors))
+            ? (null, Problems.ValidationRefusal("The inspection result has errors.", errors))
             : (new InspectionInput(request.Findings!.Value, categories, revenue, string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes, files), null);
     }
 
-    private static NewEvidence EvidenceFile(ContentDispositionHeaderValue disposition, string? contentType, byte[] content, int index)
+    /// <summary>An evidence file with a name safe to show and offer back, a checked media type and the SHA-256 of its content.</summary>
+    public static NewEvidence EvidenceFile(string? name, string? contentType, byte[] content, int index)
     {
-        var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
         // Keep the last path segment only, without control characters: the name is shown and offered back on download.
         var safe = new StringBuilder();
         foreach (var c in Path.GetFileName((name ?? "").Replace('\\', '/').Split('/')[^1]))
@@ -190,6 +204,6 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
         return new NewEvidence(fileName, type, Convert.ToHexStringLower(SHA256.HashData(content)), content);
     }
 
-    private static IResult Invalid(string code, string message, string pointer) =>
-        Problems.Validation("The inspection result could not be read.", [new ValidationIssue(code, message, pointer)]);
+    private static Refusal Invalid(string code, string message, string pointer) =>
+        Problems.ValidationRefusal("The inspection result could not be read.", [new ValidationIssue(code, message, pointer)]);
 }

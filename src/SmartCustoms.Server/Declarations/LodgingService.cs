@@ -18,15 +18,37 @@ public sealed class LodgingService(
 {
     private readonly SmartCustomsOptions _options = options.Value;
 
-    /// <summary>A checked declaration ready to store, or the problem to answer with.</summary>
-    public sealed record Checked(Declaration? Declaration, CheckResult? Result, string? ContentHash, IResult? Problem);
+    /// <summary>A checked declaration ready to store, or the refusal to answer with.</summary>
+    public sealed record Checked(Declaration? Declaration, CheckResult? Result, string? ContentHash, Refusal? Problem);
 
+    /// <summary>What lodging did: stored (created or the same content again), or refused with every error and its pointer.</summary>
+    public sealed record Lodged(LodgeOutcome? Outcome, DeclarationRecord? Record, Refusal? Refusal);
+
+    public int MaxDeclarationBytes => _options.Limits.MaxDeclarationBytes;
+
+    /// <summary>The API's lodging: the body in the format its Content-Type names.</summary>
     public async Task<IResult> LodgeAsync(HttpRequest request, Caller caller, CancellationToken cancellationToken)
     {
-        var checkedDeclaration = await ReadAndCheckAsync(request, caller, cancellationToken).ConfigureAwait(false);
+        var (body, format, problem) = await ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        var lodged = problem is null ? await LodgeAsync(body!, format, caller, cancellationToken).ConfigureAwait(false) : new Lodged(null, null, problem);
+        if (lodged.Refusal is not null)
+        {
+            return lodged.Refusal.ToResult();
+        }
+
+        var response = DeclarationResponse.From(lodged.Record!);
+        return lodged.Outcome == LodgeOutcome.Created
+            ? TypedResults.Created($"/api/declarations/{lodged.Record!.Mrn}", response)
+            : TypedResults.Ok(response);
+    }
+
+    /// <summary>Lodging as the API and the web portal share it: a document's bytes in a known format, for a caller.</summary>
+    public async Task<Lodged> LodgeAsync(byte[] body, DeclarationFormat format, Caller caller, CancellationToken cancellationToken)
+    {
+        var checkedDeclaration = await CheckAsync(body, format, caller, cancellationToken).ConfigureAwait(false);
         if (checkedDeclaration.Problem is not null)
         {
-            return checkedDeclaration.Problem;
+            return new Lodged(null, null, checkedDeclaration.Problem);
         }
 
         var (declaration, result, hash) = (checkedDeclaration.Declaration!, checkedDeclaration.Result!, checkedDeclaration.ContentHash!);
@@ -47,23 +69,18 @@ public sealed class LodgingService(
             Notifications = notifications,
             Risk = outcome.Stored,
         }, cancellationToken).ConfigureAwait(false);
-        if (lodged.Outcome == LodgeOutcome.Created)
-        {
-            risk.Observe(outcome.Office, outcome.Decision.Score);
-        }
-
-        var response = DeclarationResponse.From(lodged.Record);
         switch (lodged.Outcome)
         {
             case LodgeOutcome.Created:
+                risk.Observe(outcome.Office, outcome.Decision.Score);
                 LogLodged(logger, lodged.Record.Mrn, lodged.Record.DeclarantId, result.Warnings.Count);
-                return TypedResults.Created($"/api/declarations/{lodged.Record.Mrn}", response);
+                return new Lodged(LodgeOutcome.Created, lodged.Record, null);
             case LodgeOutcome.Duplicate:
-                return TypedResults.Ok(response);
+                return new Lodged(LodgeOutcome.Duplicate, lodged.Record, null);
             default:
-                return Problems.Single(StatusCodes.Status409Conflict, "LRN already used",
+                return new Lodged(LodgeOutcome.Conflict, lodged.Record, Problems.SingleRefusal(StatusCodes.Status409Conflict, "LRN already used",
                     $"LRN '{declaration.Lrn}' was already lodged by {declaration.Declarant.Id} as {lodged.Record.Mrn} with other content; use a new LRN or amend {lodged.Record.Mrn}.",
-                    "lrn.conflict", "/lrn");
+                    "lrn.conflict", "/lrn"));
         }
     }
 
@@ -94,33 +111,46 @@ public sealed class LodgingService(
     /// <summary>Reads the body in the format its Content-Type names, binds it to the caller and checks it.</summary>
     public async Task<Checked> ReadAndCheckAsync(HttpRequest request, Caller caller, CancellationToken cancellationToken)
     {
+        var (body, format, problem) = await ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        return problem is not null ? Fail(problem) : await CheckAsync(body!, format, caller, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(byte[]? Body, DeclarationFormat Format, Refusal? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(caller);
         var format = FormatOf(request.ContentType);
         if (format is null)
         {
-            return Fail(Problems.Single(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+            return (null, default, Problems.SingleRefusal(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
                 "Send a declaration as application/json or as WCO DMS XML (application/xml).", "body.media-type", ""));
         }
 
         var body = await BodyReader.ReadAsync(request, _options.Limits.MaxDeclarationBytes, cancellationToken).ConfigureAwait(false);
-        if (body.Problem is not null)
+        return (body.Bytes, format.Value, body.Refusal);
+    }
+
+    /// <summary>Reads a document in the given format, binds it to the caller and checks it: every error points at its field.</summary>
+    public async Task<Checked> CheckAsync(byte[] body, DeclarationFormat format, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(caller);
+        if (body.Length > _options.Limits.MaxDeclarationBytes)
         {
-            return Fail(body.Problem);
+            return Fail(Problems.TooLargeRefusal(_options.Limits.MaxDeclarationBytes));
         }
 
-        var document = DeclarationDocument.Read(body.Bytes!, format.Value);
+        var document = DeclarationDocument.Read(body, format);
         var errors = document.Issues.Where(i => i.Severity == IssueSeverity.Error).ToList();
         if (document.Declaration is null || errors.Count > 0)
         {
             // Reader issues already carry pointers in the submitter's format.
-            return Fail(Problems.Validation("The declaration could not be read.", document.Issues));
+            return Fail(Problems.ValidationRefusal("The declaration could not be read.", document.Issues));
         }
 
         var declaration = BindDeclarant(document.Declaration, caller);
         if (caller.IsTrader && !string.Equals(declaration.Declarant?.Id, caller.PartyId, StringComparison.Ordinal))
         {
-            return Fail(Problems.Single(StatusCodes.Status403Forbidden, "Not your declaration",
+            return Fail(Problems.SingleRefusal(StatusCodes.Status403Forbidden, "Not your declaration",
                 $"This API key lodges for {caller.PartyId}; the declarant is {declaration.Declarant?.Id}.", "declarant.not-caller",
                 document.PointerFor("/declarant/id")));
         }
@@ -129,7 +159,7 @@ public sealed class LodgingService(
         var result = DeclarationCheck.Run(declaration, Context(), tariff);
         if (!result.IsAccepted)
         {
-            return Fail(Problems.Validation("The declaration has errors.", result.Errors, document.PointerFor));
+            return Fail(Problems.ValidationRefusal("The declaration has errors.", result.Errors, document.PointerFor));
         }
 
         // Reader warnings already point in the submitter's format; the validator's are translated.
@@ -152,7 +182,8 @@ public sealed class LodgingService(
             ? declaration with { Declarant = (declaration.Declarant ?? new Party()) with { Id = caller.PartyId } }
             : declaration;
 
-    private static DeclarationFormat? FormatOf(string? contentType)
+    /// <summary>The format a media type names (JSON when none is given), or null for any other.</summary>
+    public static DeclarationFormat? FormatOf(string? contentType)
     {
         var mediaType = contentType?.Split(';')[0].Trim().ToUpperInvariant();
         return mediaType switch
@@ -165,7 +196,7 @@ public sealed class LodgingService(
         };
     }
 
-    private static Checked Fail(IResult problem) => new(null, null, null, problem);
+    private static Checked Fail(Refusal problem) => new(null, null, null, problem);
 
     private static readonly Action<ILogger, string, string, int, Exception?> LogLodgedMessage =
         LoggerMessage.Define<string, string, int>(LogLevel.Information, new EventId(1, "Lodged"),

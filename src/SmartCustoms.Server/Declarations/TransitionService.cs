@@ -4,17 +4,33 @@ using SmartCustoms.Storage.Declarations;
 
 namespace SmartCustoms.Server.Declarations;
 
+/// <summary>What an officer's or trader's action did: the declaration after it, a refusal, or neither when it is not found (or not the caller's).</summary>
+public sealed record ChangeOutcome(DeclarationRecord? Record, Refusal? Refusal)
+{
+    public static readonly ChangeOutcome NotFound = new(null, null);
+
+    /// <summary>The API's answer: the declaration (in <paramref name="view"/> when given), the problem, or 404.</summary>
+    public IResult ToResult(Func<DeclarationRecord, DeclarationResponse>? view = null) =>
+        Refusal is not null ? Refusal.ToResult()
+        : Record is null ? TypedResults.NotFound()
+        : TypedResults.Ok(view is null ? DeclarationResponse.From(Record) : view(Record));
+}
+
 /// <summary>Status changes asked for by officers (control, release, ...) and traders (cancellation), audited.</summary>
 public sealed class TransitionService(IDeclarationStore store, TimeProvider clock)
 {
     public const int MaxReasonLength = 500;
 
-    public async Task<IResult> ApplyAsync(string mrn, DeclarationAction action, string? reason, Caller caller, CancellationToken cancellationToken)
+    public async Task<IResult> ApplyAsync(string mrn, DeclarationAction action, string? reason, Caller caller, CancellationToken cancellationToken) =>
+        (await ChangeAsync(mrn, action, reason, caller, cancellationToken).ConfigureAwait(false)).ToResult();
+
+    /// <summary>The transition shared by the API and the web portal.</summary>
+    public async Task<ChangeOutcome> ChangeAsync(string mrn, DeclarationAction action, string? reason, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (reason is { Length: > MaxReasonLength })
         {
-            return Problems.Single(StatusCodes.Status400BadRequest, "Reason too long", $"The reason is at most {MaxReasonLength} characters.", "reason.too-long", "/reason");
+            return new ChangeOutcome(null, Problems.SingleRefusal(StatusCodes.Status400BadRequest, "Reason too long", $"The reason is at most {MaxReasonLength} characters.", "reason.too-long", "/reason"));
         }
 
         string? refusal = null;
@@ -55,11 +71,10 @@ public sealed class TransitionService(IDeclarationStore store, TimeProvider cloc
 
         if (result.Outcome == UpdateOutcome.NotFound || result.Record is null || !caller.CanSee(result.Record.DeclarantId))
         {
-            return TypedResults.NotFound();
+            return ChangeOutcome.NotFound;
         }
 
-        return refusal is not null
-            ? Problems.Single(StatusCodes.Status409Conflict, "Not allowed in this status", refusal, code, "/status")
-            : TypedResults.Ok(DeclarationResponse.From(result.Record));
+        return new ChangeOutcome(result.Record,
+            refusal is null ? null : Problems.SingleRefusal(StatusCodes.Status409Conflict, "Not allowed in this status", refusal, code, "/status"));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Models;
+using SmartCustoms.Server.Portal;
 using SmartCustoms.Server.Risk;
 using SmartCustoms.Server.Tariffs;
 using SmartCustoms.Storage;
@@ -38,10 +39,15 @@ public static class SmartCustomsServices
         builder.Services.AddHostedService<ModelRetrainingService>();
         builder.Services.AddSingleton<LodgingService>();
         builder.Services.AddSingleton<TransitionService>();
+        builder.Services.AddSingleton<ControlService>();
+        builder.Services.AddSingleton<ApiKeyVerifier>();
         builder.Services.AddSingleton<NodeInitializer>();
 
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        // The API authenticates every request by its bearer key; the web portal by the session its sign-in opens.
+        builder.Services.AddAuthentication(PortalAuthentication.SelectorScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddPortalSessions();
+        builder.Services.AddSmartCustomsPortal(options);
 
         // Nothing is reachable without a key unless an endpoint says so (health, API description).
         builder.Services.AddAuthorizationBuilder()

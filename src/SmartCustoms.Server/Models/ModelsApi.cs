@@ -93,20 +93,35 @@ public static class ModelsApi
     private static async Task<IResult> ActivateAsync(
         long id, ActivateRequest? body, IModelStore models, RiskAssessor assessor, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (body?.Reason is { Length: > TransitionService.MaxReasonLength })
+        var (model, refusal) = await ActivateVersionAsync(id, body?.Reason, models, assessor, clock, Caller.From(user), cancellationToken).ConfigureAwait(false);
+        return refusal is not null ? refusal.ToResult()
+            : model is null ? TypedResults.NotFound()
+            : TypedResults.Ok(ModelResponse.From(model));
+    }
+
+    /// <summary>Puts a model version in service, audited with who and why: for the API and the analysts' registry page. Neither value when the id is unknown.</summary>
+    public static async Task<(StoredModel? Model, Refusal? Refusal)> ActivateVersionAsync(
+        long id, string? reason, IModelStore models, RiskAssessor assessor, TimeProvider clock, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(assessor);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(caller);
+        if (reason is { Length: > TransitionService.MaxReasonLength })
         {
-            return Problems.Single(StatusCodes.Status400BadRequest, "Reason too long", $"The reason is at most {TransitionService.MaxReasonLength} characters.", "reason.too-long", "/reason");
+            return (null, Problems.SingleRefusal(StatusCodes.Status400BadRequest, "Reason too long",
+                $"The reason is at most {TransitionService.MaxReasonLength} characters.", "reason.too-long", "/reason"));
         }
 
-        var activated = await models.ActivateAsync(id, Caller.From(user).KeyId, clock.GetUtcNow(), body?.Reason ?? "activated by an analyst", cancellationToken)
+        var activated = await models.ActivateAsync(id, caller.KeyId, clock.GetUtcNow(), string.IsNullOrWhiteSpace(reason) ? "activated by an analyst" : reason.Trim(), cancellationToken)
             .ConfigureAwait(false);
         if (!activated)
         {
-            return TypedResults.NotFound();
+            return (null, null);
         }
 
         assessor.Invalidate();
-        return TypedResults.Ok(ModelResponse.From((await models.GetAsync(id, cancellationToken).ConfigureAwait(false))!));
+        return (await models.GetAsync(id, cancellationToken).ConfigureAwait(false), null);
     }
 
     private static async Task<IResult> TrainAsync(NodeModelTrainer trainer, ClaimsPrincipal user, CancellationToken cancellationToken)

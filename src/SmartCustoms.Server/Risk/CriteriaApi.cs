@@ -60,7 +60,7 @@ public static class CriteriaApi
         return retired is null ? TypedResults.NotFound() : TypedResults.Ok(retired);
     }
 
-    /// <summary>Create (no route id) or new version (route id): parsed, compiled to check it, then stored.</summary>
+    /// <summary>The API's create (no route id) or new version (route id).</summary>
     private static async Task<IResult> SaveAsync(
         HttpRequest request, string? routeId, IRiskStore store, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -70,17 +70,49 @@ public static class CriteriaApi
             return body.Problem;
         }
 
-        var (document, parseError) = CriterionJson.Parse(Encoding.UTF8.GetString(body.Bytes!));
+        var assessor = request.HttpContext.RequestServices.GetRequiredService<RiskAssessor>();
+        var saved = await SaveAsync(Encoding.UTF8.GetString(body.Bytes!), routeId, store, assessor, clock, Caller.From(user), cancellationToken).ConfigureAwait(false);
+        return saved switch
+        {
+            { Refusal: { } refusal } => refusal.ToResult(),
+            { Stored: null } => TypedResults.NotFound(),
+            _ when routeId is null => TypedResults.Created($"/api/risk/criteria/{saved.Stored.Id}/history", saved.Stored),
+            _ => TypedResults.Ok(saved.Stored),
+        };
+    }
+
+    /// <summary>A saved criterion version, a refusal with every error and its pointer, or neither when the id to update is unknown.</summary>
+    public sealed record Saved(StoredCriterion? Stored, Refusal? Refusal);
+
+    /// <summary>
+    /// Create (no <paramref name="routeId"/>) or new version: parsed, compiled to check it, then stored. Shared by the
+    /// API and the analysts' editor in the web portal.
+    /// </summary>
+    public static async Task<Saved> SaveAsync(
+        string json, string? routeId, IRiskStore store, RiskAssessor assessor, TimeProvider clock, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(assessor);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(caller);
+        if (Encoding.UTF8.GetByteCount(json) > MaxCriterionBytes)
+        {
+            return new Saved(null, Problems.TooLargeRefusal(MaxCriterionBytes));
+        }
+
+        var (document, parseError) = CriterionJson.Parse(json);
         if (document is null)
         {
-            return Problems.Validation("The criterion could not be read.", [parseError!]);
+            return new Saved(null, Problems.ValidationRefusal("The criterion could not be read.", [parseError!]));
         }
 
         if (routeId is not null)
         {
             if (document.Id is not null && !string.Equals(document.Id, routeId, StringComparison.Ordinal))
             {
-                return Problems.Single(StatusCodes.Status400BadRequest, "Id differs", $"The document's id '{document.Id}' is not '{routeId}'.", "criterion.id-differs", "/id");
+                return new Saved(null, Problems.SingleRefusal(StatusCodes.Status400BadRequest, "Id differs",
+                    $"The document's id '{document.Id}' is not '{routeId}'.", "criterion.id-differs", "/id"));
             }
 
             document = document with { Id = routeId };
@@ -89,24 +121,24 @@ public static class CriteriaApi
         var compiled = CriterionCompiler.Compile(document, 1);
         if (!compiled.IsValid)
         {
-            return Problems.Validation("The criterion has errors.", compiled.Errors);
+            return new Saved(null, Problems.ValidationRefusal("The criterion has errors.", compiled.Errors));
         }
 
         var existing = await store.HistoryAsync(document.Id!, cancellationToken).ConfigureAwait(false);
         if (routeId is null && existing.Count > 0)
         {
-            return Problems.Single(StatusCodes.Status409Conflict, "Criterion exists",
-                $"Criterion '{document.Id}' exists (version {existing[^1].Version}); save a new version with PUT /api/risk/criteria/{document.Id}.", "criterion.exists", "/id");
+            return new Saved(null, Problems.SingleRefusal(StatusCodes.Status409Conflict, "Criterion exists",
+                $"Criterion '{document.Id}' exists (version {existing[^1].Version}); save a new version with PUT /api/risk/criteria/{document.Id}.", "criterion.exists", "/id"));
         }
 
         if (routeId is not null && existing.Count == 0)
         {
-            return TypedResults.NotFound();
+            return new Saved(null, null);
         }
 
-        var stored = await store.SaveCriterionAsync(document, Caller.From(user).KeyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var stored = await store.SaveCriterionAsync(document, caller.KeyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         // This server applies the new version from the next declaration on; others within RefreshSeconds.
-        request.HttpContext.RequestServices.GetRequiredService<RiskAssessor>().Invalidate();
-        return routeId is null ? TypedResults.Created($"/api/risk/criteria/{stored.Id}/history", stored) : TypedResults.Ok(stored);
+        assessor.Invalidate();
+        return new Saved(stored, null);
     }
 }

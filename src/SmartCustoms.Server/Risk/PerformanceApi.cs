@@ -46,14 +46,24 @@ public static class PerformanceApi
             return Problems.Single(StatusCodes.Status400BadRequest, "Invalid format", "format is json (default) or csv.", "format.invalid", "/format");
         }
 
-        var (outcomes, hits) = await store.GetControlOutcomesAsync(since, until, cancellationToken).ConfigureAwait(false);
-        var criteria = (await store.ListCurrentAsync(includeRetired: true, cancellationToken).ConfigureAwait(false))
-            .Select(c => new CriterionEntry(c.Id, c.Document.Name ?? "", c.RetiredAt is not null)).ToList();
-        var report = RiskPerformance.Compute(since, until, outcomes, hits, criteria);
+        var report = await ComputeAsync(store, since, until, cancellationToken).ConfigureAwait(false);
         return csv
             ? TypedResults.Text(ToCsv(report), "text/csv; charset=utf-8", Encoding.UTF8)
             : TypedResults.Ok(report);
     }
+
+    /// <summary>The report of declarations accepted in [<paramref name="since"/>, <paramref name="until"/>): for the API and the analysts' page.</summary>
+    public static async Task<RiskPerformanceReport> ComputeAsync(IRiskStore store, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var (outcomes, hits) = await store.GetControlOutcomesAsync(since, until, cancellationToken).ConfigureAwait(false);
+        var criteria = (await store.ListCurrentAsync(includeRetired: true, cancellationToken).ConfigureAwait(false))
+            .Select(c => new CriterionEntry(c.Id, c.Document.Name ?? "", c.RetiredAt is not null)).ToList();
+        return RiskPerformance.Compute(since, until, outcomes, hits, criteria);
+    }
+
+    /// <summary>The period the report covers when none is asked for.</summary>
+    public static TimeSpan DefaultReportPeriod => DefaultPeriod;
 
     private static bool TryParse(string? text, DateTimeOffset fallback, out DateTimeOffset value)
     {

@@ -7,6 +7,9 @@ namespace SmartCustoms.Server.Tests.Infrastructure;
 /// <summary>The built node run as a real process on 127.0.0.1, for what only a real process shows (a kill -9).</summary>
 public sealed class NodeProcess : IAsyncDisposable
 {
+    /// <summary>The bootstrap admin key of every test node (also compiled into the browser tests, which start this node too).</summary>
+    public const string AdminKey = "sck_test-admin-key-0123456789abcdefghijklmnop";
+
     private readonly Process _process;
 
     private NodeProcess(Process process, Uri baseAddress)
@@ -31,7 +34,7 @@ public sealed class NodeProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["SmartCustoms__DataDirectory"] = dataDirectory;
-        start.Environment["SmartCustoms__BootstrapAdminKey"] = TestNode.AdminKey;
+        start.Environment["SmartCustoms__BootstrapAdminKey"] = AdminKey;
         start.Environment["SmartCustoms__NodeId"] = "GB";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");

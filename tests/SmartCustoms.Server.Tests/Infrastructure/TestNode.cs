@@ -11,7 +11,7 @@ namespace SmartCustoms.Server.Tests.Infrastructure;
 /// <summary>A whole node in process over a database of its own, driven through HTTP like any client.</summary>
 public sealed class TestNode : WebApplicationFactory<Program>
 {
-    public const string AdminKey = "sck_test-admin-key-0123456789abcdefghijklmnop";
+    public const string AdminKey = NodeProcess.AdminKey;
 
     /// <summary>Setting read by the test node only: seeds the random selection; without it no declaration is selected at random.</summary>
     public const string RandomSeedSetting = "Test:RiskRandomSeed";

@@ -1,0 +1,115 @@
+using SmartCustoms.Domain.Controls;
+using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Domain.Risk;
+using SmartCustoms.Server.Access;
+using SmartCustoms.Server.Risk;
+using SmartCustoms.Storage.Declarations;
+
+namespace SmartCustoms.Server.Declarations;
+
+/// <summary>
+/// Officers' selectivity actions, re-routing and inspection results, each audited with who and when; shared by the
+/// API (<see cref="ControlsApi"/>) and the web portal.
+/// </summary>
+public sealed class ControlService(IDeclarationStore store, TimeProvider clock)
+{
+    public async Task<ChangeOutcome> RerouteAsync(string mrn, Lane? newLane, string? reason, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (newLane is not { } lane || !Enum.IsDefined(lane))
+        {
+            return new ChangeOutcome(null, Problems.SingleRefusal(StatusCodes.Status400BadRequest, "Lane required",
+                "Name the new lane: red, yellow, blue or green.", "lane.required", "/lane"));
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > TransitionService.MaxReasonLength)
+        {
+            return new ChangeOutcome(null, Problems.SingleRefusal(StatusCodes.Status400BadRequest, "Reason required",
+                $"Say why the declaration is re-routed, in at most {TransitionService.MaxReasonLength} characters: every re-routing is audited.", "reason.required", "/reason"));
+        }
+
+        var trimmed = reason.Trim();
+        var now = clock.GetUtcNow();
+        string? refusal = null;
+        var result = await store.UpdateAsync(mrn, record =>
+        {
+            refusal = RerouteRefusal(record, lane);
+            if (refusal is not null)
+            {
+                return null;
+            }
+
+            var control = RiskAssessor.IsControl(lane);
+            var status = control ? DeclarationStatus.UnderControl : record.Status;
+            return new DeclarationChange
+            {
+                Status = status,
+                Lane = lane,
+                ControlOpen = control,
+                LaneChange = new LaneChange(record.Lane, lane, trimmed, caller.KeyId, now),
+                // The trader learns what the new lane means for the goods, not why.
+                Notifications = control ? [Notifications.Create(NotificationKind.Control, record.Lrn, record.Version, status, now, ControlView.ConsequenceText(lane))] : [],
+                Audit = new AuditEntry(caller.KeyId, "reroute", $"{record.Lane?.ToString() ?? "none"} -> {lane}: {trimmed}", now),
+            };
+        }, cancellationToken).ConfigureAwait(false);
+        return Outcome(result, refusal);
+    }
+
+    public async Task<ChangeOutcome> RecordInspectionAsync(string mrn, InspectionInput input, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(caller);
+        var now = clock.GetUtcNow();
+        string? refusal = null;
+        var result = await store.UpdateAsync(mrn, record =>
+        {
+            refusal = InspectionRefusal(record);
+            if (refusal is not null)
+            {
+                return null;
+            }
+
+            var summary = input.Findings ? "findings: " + string.Join(", ", input.Categories.Select(FindingCategories.NameOf)) : "no findings";
+            return new DeclarationChange
+            {
+                Status = record.Status,
+                ControlOpen = false,
+                Inspection = new NewInspection(
+                    record.Version, record.Lane ?? Lane.Red, input.Findings, input.Categories, input.Revenue, input.Notes, caller.KeyId, now, input.Evidence),
+                Audit = new AuditEntry(caller.KeyId, "inspection-result", summary, now),
+            };
+        }, cancellationToken).ConfigureAwait(false);
+        return Outcome(result, refusal);
+    }
+
+    private static ChangeOutcome Outcome(UpdateResult result, string? refusal) =>
+        result.Outcome == UpdateOutcome.NotFound || result.Record is null
+            ? ChangeOutcome.NotFound
+            : new ChangeOutcome(result.Record, refusal is null ? null : Problems.SingleRefusal(StatusCodes.Status409Conflict, "Not allowed now", refusal, "control.state", "/status"));
+
+    private static string? RerouteRefusal(DeclarationRecord record, Lane lane)
+    {
+        if (Lifecycle.IsFinal(record.Status) || record.Status == DeclarationStatus.Released)
+        {
+            return $"A declaration that is {record.Status} cannot be re-routed: the goods are no longer waiting for release.";
+        }
+
+        return record.Lane == lane ? $"The declaration is already in the {lane} lane." : null;
+    }
+
+    private static string? InspectionRefusal(DeclarationRecord record)
+    {
+        if (record.ControlOpen)
+        {
+            return null;
+        }
+
+        // A blue lane is released now and audited after clearance: its audit result is recorded later, repeatedly if need be.
+        if (record.Lane == Lane.Blue && record.Status is not (DeclarationStatus.Cancelled or DeclarationStatus.Invalidated))
+        {
+            return null;
+        }
+
+        return $"No control is open for this declaration (lane {record.Lane?.ToString() ?? "none"}, {record.Status}): re-route it to red or yellow first.";
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Mvc;
+using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Domain.Risk;
+using SmartCustoms.Server.Declarations;
+using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Storage.Risk;
+
+namespace SmartCustoms.Server.Portal.Officer;
+
+/// <summary>One declaration as customs sees it, with the officer's actions: release and re-routing with a reason.</summary>
+public sealed class DeclarationModel(
+    IDeclarationStore store, IRiskStore risk, TransitionService transitions, ControlService controls) : PortalPage
+{
+    private static readonly Dictionary<string, string> Confirmations = new(StringComparer.Ordinal)
+    {
+        ["released"] = "The goods are released.",
+        ["rerouted"] = "The declaration was re-routed.",
+        ["inspected"] = "The inspection result is recorded.",
+    };
+
+    public DeclarationRecord Record { get; private set; } = null!;
+
+    public RiskView Risk { get; private set; } = null!;
+
+    public IReadOnlyList<NotificationResponse> History { get; private set; } = [];
+
+    public string? Confirmation { get; private set; }
+
+    [BindProperty]
+    public Lane? NewLane { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string mrn, string? done, CancellationToken cancellationToken)
+    {
+        Confirmation = done is not null && Confirmations.TryGetValue(done, out var text) ? text : null;
+        return await LoadAsync(mrn, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostReleaseAsync(string mrn, CancellationToken cancellationToken) =>
+        await AnswerAsync(mrn, await transitions.ChangeAsync(mrn, DeclarationAction.Release, null, Caller, cancellationToken), "released", cancellationToken);
+
+    public async Task<IActionResult> OnPostRerouteAsync(string mrn, CancellationToken cancellationToken) =>
+        await AnswerAsync(mrn, await controls.RerouteAsync(mrn, NewLane, Reason, Caller, cancellationToken), "rerouted", cancellationToken);
+
+    /// <summary>Post, redirect, get on success; on a refusal the page again, with its errors.</summary>
+    private async Task<IActionResult> AnswerAsync(string mrn, ChangeOutcome outcome, string done, CancellationToken cancellationToken)
+    {
+        if (outcome.Refusal is null)
+        {
+            return outcome.Record is null ? NotFound() : RedirectToPage(new { mrn, done });
+        }
+
+        Show(outcome.Refusal);
+        return await LoadAsync(mrn, cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(string mrn, CancellationToken cancellationToken)
+    {
+        var record = await store.GetAsync(mrn, null, cancellationToken);
+        if (record is null)
+        {
+            return false;
+        }
+
+        Record = record;
+        Risk = ControlView.From(record, await risk.GetControlHistoryAsync(mrn, cancellationToken));
+        History = [.. (await store.GetNotificationsAsync(mrn, 0, 1000, cancellationToken)).Select(Notifications.ToResponse)];
+        return true;
+    }
+}

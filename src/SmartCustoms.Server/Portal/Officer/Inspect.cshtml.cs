@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using SmartCustoms.Server.Declarations;
+using SmartCustoms.Server.Hosting;
+using SmartCustoms.Storage.Declarations;
+
+namespace SmartCustoms.Server.Portal.Officer;
+
+/// <summary>
+/// The inspection result as an officer records it beside the container, on a phone: photos come from the camera
+/// through the file input and are checked, hashed and stored by the same code as the API's multipart upload.
+/// </summary>
+public sealed class InspectModel(IDeclarationStore store, ControlService controls, IOptions<SmartCustomsOptions> options) : PortalPage
+{
+    public DeclarationRecord Record { get; private set; } = null!;
+
+    /// <summary>"findings" or "none"; anything else is a missing answer.</summary>
+    [BindProperty]
+    public string? Outcome { get; set; }
+
+    [BindProperty]
+    public IReadOnlyList<string> Categories { get; set; } = [];
+
+    [BindProperty]
+    public string? Revenue { get; set; }
+
+    [BindProperty]
+    public string? Notes { get; set; }
+
+    [BindProperty]
+    public IReadOnlyList<IFormFile> Photos { get; set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string mrn, CancellationToken cancellationToken) =>
+        await LoadAsync(mrn, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string mrn, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(mrn, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var (input, refusal) = await ReadAsync(cancellationToken);
+        if (input is not null)
+        {
+            var outcome = await controls.RecordInspectionAsync(mrn, input, Caller, cancellationToken);
+            if (outcome.Refusal is null)
+            {
+                return outcome.Record is null ? NotFound() : RedirectToPage("/Officer/Declaration", new { mrn, done = "inspected" });
+            }
+
+            refusal = outcome.Refusal;
+        }
+
+        Show(refusal!);
+        return Page();
+    }
+
+    private async Task<(InspectionInput?, Refusal?)> ReadAsync(CancellationToken cancellationToken)
+    {
+        var maxBytes = options.Value.Limits.MaxEvidenceBytes;
+        if (Photos.Sum(p => p.Length) > maxBytes)
+        {
+            return (null, Problems.TooLargeRefusal(maxBytes));
+        }
+
+        var files = new List<Storage.Declarations.NewEvidence>();
+        foreach (var photo in Photos)
+        {
+            using var content = new MemoryStream((int)photo.Length);
+            await photo.CopyToAsync(content, cancellationToken);
+            files.Add(InspectionInput.EvidenceFile(photo.FileName, photo.ContentType, content.ToArray(), files.Count + 1));
+        }
+
+        decimal? revenue = null;
+        if (!string.IsNullOrWhiteSpace(Revenue))
+        {
+            if (!decimal.TryParse(Revenue, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            {
+                return (null, Problems.SingleRefusal(StatusCodes.Status400BadRequest, "The inspection result has errors.",
+                    "Revenue at stake is an amount such as 1250.50.", "revenue.invalid", "/revenueAtStake"));
+            }
+
+            revenue = parsed;
+        }
+
+        var request = new InspectionRequest
+        {
+            Findings = Outcome switch { "findings" => true, "none" => false, _ => null },
+            Categories = Categories,
+            RevenueAtStake = revenue,
+            Notes = Notes,
+        };
+        return InspectionInput.Check(request, files);
+    }
+
+    private async Task<bool> LoadAsync(string mrn, CancellationToken cancellationToken)
+    {
+        var record = await store.GetAsync(mrn, null, cancellationToken);
+        Record = record!;
+        return record is not null;
+    }
+}

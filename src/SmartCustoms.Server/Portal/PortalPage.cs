@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartCustoms.Server.Access;
+using SmartCustoms.Server.Declarations;
+
+namespace SmartCustoms.Server.Portal;
+
+/// <summary>What every portal page has: the signed-in caller and the errors of the last refused action.</summary>
+public abstract class PortalPage : PageModel
+{
+    public Caller Caller => Caller.From(User);
+
+    public string? ErrorTitle { get; private set; }
+
+    public IReadOnlyList<Problems.ProblemError> Errors { get; private set; } = [];
+
+    /// <summary>Errors whose pointer is <paramref name="pointer"/> or inside it, to show beside that field.</summary>
+    public IEnumerable<Problems.ProblemError> ErrorsAt(string pointer) =>
+        Errors.Where(e => string.Equals(e.Pointer, pointer, StringComparison.Ordinal) || e.Pointer.StartsWith(pointer + "/", StringComparison.Ordinal));
+
+    /// <summary>Shows a refusal on the page, with the status code the API would have answered.</summary>
+    protected void Show(Refusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        ErrorTitle = refusal.Title;
+        Errors = refusal.Errors;
+        Response.StatusCode = refusal.Status;
+    }
+}

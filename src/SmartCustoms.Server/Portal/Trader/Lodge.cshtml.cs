@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Mvc;
+using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Server.Declarations;
+
+namespace SmartCustoms.Server.Portal.Trader;
+
+/// <summary>Lodging by file upload, JSON or WCO DMS XML, through the API's own lodging: the same checks, the same pointers.</summary>
+public sealed class LodgeModel(LodgingService lodging) : PortalPage
+{
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    public string? FileName { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (Upload is null || Upload.Length == 0)
+        {
+            Show(Problems.SingleRefusal(StatusCodes.Status400BadRequest, "No file", "Choose a declaration file (JSON or WCO XML).", "body.empty", ""));
+            return Page();
+        }
+
+        FileName = Path.GetFileName(Upload.FileName);
+        if (Upload.Length > lodging.MaxDeclarationBytes)
+        {
+            Show(Problems.TooLargeRefusal(lodging.MaxDeclarationBytes));
+            return Page();
+        }
+
+        if (FormatOf(Upload) is not { } format)
+        {
+            Show(Problems.SingleRefusal(StatusCodes.Status415UnsupportedMediaType, "Unsupported file",
+                "Upload a declaration as a .json file or as WCO DMS XML (.xml).", "body.media-type", ""));
+            return Page();
+        }
+
+        using var content = new MemoryStream((int)Upload.Length);
+        await Upload.CopyToAsync(content, cancellationToken);
+        var lodged = await lodging.LodgeAsync(content.ToArray(), format, Caller, cancellationToken);
+        if (lodged.Refusal is not null)
+        {
+            Show(lodged.Refusal);
+            return Page();
+        }
+
+        return RedirectToPage("/Trader/Declaration", new { mrn = lodged.Record!.Mrn, done = "lodged" });
+    }
+
+    /// <summary>The file's extension decides; browsers name JSON and XML files inconsistently in Content-Type.</summary>
+    private static DeclarationFormat? FormatOf(IFormFile file) => Path.GetExtension(file.FileName).ToUpperInvariant() switch
+    {
+        ".JSON" => DeclarationFormat.Json,
+        ".XML" => DeclarationFormat.WcoXml,
+        _ => LodgingService.FormatOf(file.ContentType) is { } format && !string.IsNullOrEmpty(file.ContentType) ? format : null,
+    };
+}
