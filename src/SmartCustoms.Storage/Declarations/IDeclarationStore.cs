@@ -50,6 +50,9 @@ public sealed record LodgeRequest
 
     /// <summary>The risk assessment, stored with the declaration or not at all.</summary>
     public LodgeRisk? Risk { get; init; }
+
+    /// <summary>Messages to partners caused by the lodging, given the MRN; queued in the lodging's transaction, so sent if and only if it commits.</summary>
+    public Func<string, IReadOnlyList<Exchange.OutboxMessage>>? Outbox { get; init; }
 }
 
 public enum LodgeOutcome

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SmartCustoms.Server.Tests.Infrastructure;
+
+namespace SmartCustoms.Server.Tests.Exchange;
+
+/// <summary>
+/// Two nodes, CN (exporting) and SG (importing), paired under an agreement; CN's deliveries reach SG through
+/// <see cref="LoopbackRouter"/>. An export lodged at CN must reach SG exactly once, with only the agreed fields.
+/// </summary>
+public sealed class ExchangeDeliveryTests
+{
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task AnExportToAPartnerIsDeliveredOnceWithOnlyTheAgreedFieldsAndASignedReceipt(string provider)
+    {
+        var router = new LoopbackRouter();
+        await using var cn = await router.StartAsync(provider, "CN");
+        await using var sg = await router.StartAsync(provider, "SG");
+        await PairAsync(cn, sg);
+        using var trader = await cn.TraderAsync(ExchangeSamples.Exporter);
+
+        var lodged = await trader.PostAsJsonAsync("/api/declarations", ExchangeSamples.Export("MSCU1234566"));
+        var mrn = (await lodged.JsonAsync()).GetProperty("mrn").GetString();
+        var sent = await ExchangeSamples.EventuallyAsync(() => cn.MessagesAsync("out"), m => m.Length == 1 && Status(m[0]) == "delivered", "delivered");
+        using var officer = await sg.OfficerAsync();
+        var found = await officer.GetFromJsonAsync<JsonElement[]>("/api/exchange/export-data?container=mscu1234566");
+        var received = await sg.MessagesAsync("in");
+
+        Assert.Equal(HttpStatusCode.Created, lodged.StatusCode);
+        Assert.Equal("export-data", sent[0].GetProperty("type").GetString());
+        Assert.Equal("SG", sent[0].GetProperty("partner").GetString());
+        Assert.Single(received);
+        Assert.Equal(sent[0].GetProperty("id").GetString(), received[0].GetProperty("id").GetString());
+        var data = Assert.Single(found!);
+        Assert.Equal(mrn, data.GetProperty("mrn").GetString());
+        Assert.Equal("CN", data.GetProperty("sender").GetString());
+        var declaration = data.GetProperty("declaration");
+        Assert.Equal("85109000", declaration.GetProperty("items")[0].GetProperty("hsCode").GetString());
+        Assert.Equal(1000m, declaration.GetProperty("items")[0].GetProperty("itemPrice").GetProperty("amount").GetDecimal());
+        // Everything outside the agreement stayed at CN: parties, offices, descriptions, origin, masses other than net.
+        Assert.Equal(
+            ["destinationCountry", "exportCountry", "items", "lrn", "transport", "type"],
+            declaration.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["hsCode", "itemPrice", "netMass"], declaration.GetProperty("items")[0].EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["containers", "transportDocument"], declaration.GetProperty("transport").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("Secret Road", declaration.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(ExchangeSamples.Exporter, declaration.GetRawText(), StringComparison.Ordinal);
+        Assert.Single(await officer.GetFromJsonAsync<JsonElement[]>("/api/exchange/export-data?transportDocument=BL-MSCU1234566") ?? []);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task MessagesQueuedWhileThePartnerIsDownAreDeliveredOnceItIsBackNoneLostNoneDuplicated(string provider)
+    {
+        var router = new LoopbackRouter();
+        await using var cn = await router.StartAsync(provider, "CN");
+        await using var sg = await router.StartAsync(provider, "SG");
+        await PairAsync(cn, sg);
+        using var trader = await cn.TraderAsync(ExchangeSamples.Exporter);
+        string[] containers = ["MSCU1234566", "CSQU3054383", "TGHU8827660"];
+
+        router.Down("SG");
+        foreach (var container in containers)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await trader.PostAsJsonAsync("/api/declarations", ExchangeSamples.Export(container))).StatusCode);
+        }
+
+        // Each message has failed more than once (so it was retried with backoff) and says why.
+        var failing = await ExchangeSamples.EventuallyAsync(() => cn.MessagesAsync("out"),
+            m => m.Length == 3 && m.All(x => x.GetProperty("attempts").GetInt32() >= 2), "retried while SG is down");
+        Assert.All(failing, m => Assert.Equal("pending", Status(m)));
+        Assert.All(failing, m => Assert.Contains("unreachable", m.GetProperty("lastError").GetString(), StringComparison.Ordinal));
+        Assert.Empty(await sg.MessagesAsync("in"));
+
+        router.Up("SG");
+        await ExchangeSamples.EventuallyAsync(() => cn.MessagesAsync("out"), m => m.All(x => Status(x) == "delivered"), "delivered after SG is back");
+        var received = await sg.MessagesAsync("in");
+        using var officer = await sg.OfficerAsync();
+
+        Assert.Equal(3, received.Length);
+        Assert.Equal(3, received.Select(m => m.GetProperty("id").GetString()).Distinct().Count());
+        foreach (var container in containers)
+        {
+            Assert.Single(await officer.GetFromJsonAsync<JsonElement[]>($"/api/exchange/export-data?container={container}") ?? []);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task ASenderRestartedWithMessagesInItsOutboxDeliversThem(string provider)
+    {
+        var router = new LoopbackRouter();
+        var cn = await router.StartAsync(provider, "CN");
+        await using var sg = await router.StartAsync(provider, "SG");
+        await PairAsync(cn, sg);
+        router.Down("SG");
+        using (var trader = await cn.TraderAsync(ExchangeSamples.Exporter))
+        {
+            Assert.Equal(HttpStatusCode.Created, (await trader.PostAsJsonAsync("/api/declarations", ExchangeSamples.Export("MSCU1234566"))).StatusCode);
+        }
+
+        await ExchangeSamples.EventuallyAsync(() => cn.MessagesAsync("out"), m => m.Length == 1 && m[0].GetProperty("attempts").GetInt32() >= 1, "tried");
+        await cn.DisposeAsync();
+        router.Up("SG");
+        await using var restarted = await router.StartAsync(provider, "CN", restartOf: cn);
+
+        var sent = await ExchangeSamples.EventuallyAsync(() => restarted.MessagesAsync("out"), m => m.Length == 1 && Status(m[0]) == "delivered", "delivered after restart");
+        var received = await sg.MessagesAsync("in");
+
+        Assert.Equal(sent[0].GetProperty("id").GetString(), Assert.Single(received).GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task AnExportToACountryThatIsNoPartnerQueuesNothing()
+    {
+        var router = new LoopbackRouter();
+        await using var cn = await router.StartAsync(Databases.Sqlite, "CN");
+        await using var sg = await router.StartAsync(Databases.Sqlite, "SG");
+        await PairAsync(cn, sg);
+        using var trader = await cn.TraderAsync(ExchangeSamples.Exporter);
+
+        var lodged = await trader.PostAsJsonAsync("/api/declarations", ExchangeSamples.Export("MSCU1234566", destination: "US"));
+
+        Assert.Equal(HttpStatusCode.Created, lodged.StatusCode);
+        Assert.Empty(await cn.MessagesAsync("out"));
+    }
+
+    private static string? Status(JsonElement message) => message.GetProperty("status").GetString();
+
+    private static async Task PairAsync(TestNode cn, TestNode sg)
+    {
+        Assert.Equal(HttpStatusCode.Created, (await LoopbackRouter.RegisterAsync(cn, sg, ExchangeSamples.SenderAgreement())).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await LoopbackRouter.RegisterAsync(sg, cn, ExchangeSamples.ReceiverAgreement())).StatusCode);
+    }
+}
