@@ -25,8 +25,8 @@ public static class PartnerValidation
         }
     }
 
-    /// <summary>Every fault of a registration; empty when the partner can be registered.</summary>
-    public static IReadOnlyList<ValidationIssue> Check(PartnerRegistration registration, string ownNodeId, DateTimeOffset now)
+    /// <summary>Every fault of a registration; empty when the partner can be registered. <paramref name="ownNodeId"/>, when known, cannot be a partner.</summary>
+    public static IReadOnlyList<ValidationIssue> Check(PartnerRegistration registration, string? ownNodeId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(registration);
         var issues = new List<ValidationIssue>();
@@ -51,7 +51,7 @@ public static class PartnerValidation
         return issues;
     }
 
-    private static void CheckCard(NodeCard card, string ownNodeId, DateTimeOffset now, string at, List<ValidationIssue> issues)
+    private static void CheckCard(NodeCard card, string? ownNodeId, DateTimeOffset now, string at, List<ValidationIssue> issues)
     {
         if (card.NodeId is not { Length: 2 } || !card.NodeId.All(char.IsAsciiLetterUpper))
         {
