@@ -71,6 +71,9 @@ public static class ExchangeSamples
     public static async Task<JsonElement[]> MessagesAsync(this TestNode node, string direction)
     {
         using var admin = node.Admin();
-        return await admin.GetFromJsonAsync<JsonElement[]>($"/api/exchange/messages?direction={direction}") ?? [];
+        return await admin.MessagesAsync(direction);
     }
+
+    public static async Task<JsonElement[]> MessagesAsync(this HttpClient admin, string direction) =>
+        await admin.GetFromJsonAsync<JsonElement[]>($"/api/exchange/messages?direction={direction}") ?? [];
 }
