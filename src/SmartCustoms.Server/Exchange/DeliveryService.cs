@@ -55,6 +55,13 @@ public sealed class DeliveryService(
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        // A read first: an idle node must not take SQLite's single writer at every poll.
+        if (await store.NextDueAsync(cancellationToken).ConfigureAwait(false) is not { } next || next > now)
+        {
+            return 0;
+        }
+
+        // Long enough for one attempt to finish; after a crash, the partner waits at most this long for the retry.
         var lease = now + _exchange.RequestTimeout + _exchange.RequestTimeout;
         var due = await store.ClaimDueAsync(now, lease, Batch, cancellationToken).ConfigureAwait(false);
         if (due.Count == 0)

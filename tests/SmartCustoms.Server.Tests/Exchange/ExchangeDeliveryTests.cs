@@ -15,11 +15,8 @@ public sealed class ExchangeDeliveryTests
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task AnExportToAPartnerIsDeliveredOnceWithOnlyTheAgreedFieldsAndASignedReceipt(string provider)
     {
-        var router = new LoopbackRouter();
-        await using var cn = await router.StartAsync(provider, "CN");
-        await using var sg = await router.StartAsync(provider, "SG");
-        await PairAsync(cn, sg);
-        using var trader = await cn.TraderAsync(ExchangeSamples.Exporter);
+        await using var nodes = await PairedNodes.StartAsync(provider);
+        var (cn, sg, trader) = (nodes.Cn, nodes.Sg, nodes.Exporter);
 
         var lodged = await trader.PostAsJsonAsync("/api/declarations", ExchangeSamples.Export("MSCU1234566"));
         var mrn = (await lodged.JsonAsync()).GetProperty("mrn").GetString();
@@ -54,11 +51,8 @@ public sealed class ExchangeDeliveryTests
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task MessagesQueuedWhileThePartnerIsDownAreDeliveredOnceItIsBackNoneLostNoneDuplicated(string provider)
     {
-        var router = new LoopbackRouter();
-        await using var cn = await router.StartAsync(provider, "CN");
-        await using var sg = await router.StartAsync(provider, "SG");
-        await PairAsync(cn, sg);
-        using var trader = await cn.TraderAsync(ExchangeSamples.Exporter);
+        await using var nodes = await PairedNodes.StartAsync(provider);
+        var (router, cn, sg, trader) = (nodes.Router, nodes.Cn, nodes.Sg, nodes.Exporter);
         string[] containers = ["MSCU1234566", "CSQU3054383", "TGHU8827660"];
 
         router.Down("SG");
@@ -91,20 +85,15 @@ public sealed class ExchangeDeliveryTests
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task ASenderRestartedWithMessagesInItsOutboxDeliversThem(string provider)
     {
-        var router = new LoopbackRouter();
-        var cn = await router.StartAsync(provider, "CN");
-        await using var sg = await router.StartAsync(provider, "SG");
-        await PairAsync(cn, sg);
+        await using var nodes = await PairedNodes.StartAsync(provider);
+        var (router, cn, sg) = (nodes.Router, nodes.Cn, nodes.Sg);
         router.Down("SG");
-        using (var trader = await cn.TraderAsync(ExchangeSamples.Exporter))
-        {
-            Assert.Equal(HttpStatusCode.Created, (await trader.PostAsJsonAsync("/api/declarations", ExchangeSamples.Export("MSCU1234566"))).StatusCode);
-        }
+        Assert.Equal(HttpStatusCode.Created, (await nodes.Exporter.PostAsJsonAsync("/api/declarations", ExchangeSamples.Export("MSCU1234566"))).StatusCode);
 
         await ExchangeSamples.EventuallyAsync(() => cn.MessagesAsync("out"), m => m.Length == 1 && m[0].GetProperty("attempts").GetInt32() >= 1, "tried");
         await cn.DisposeAsync();
         router.Up("SG");
-        await using var restarted = await router.StartAsync(provider, "CN", restartOf: cn);
+        var restarted = nodes.Cn = await router.StartAsync(provider, "CN", restartOf: cn);
 
         var sent = await ExchangeSamples.EventuallyAsync(() => restarted.MessagesAsync("out"), m => m.Length == 1 && Status(m[0]) == "delivered", "delivered after restart");
         var received = await sg.MessagesAsync("in");
@@ -115,23 +104,43 @@ public sealed class ExchangeDeliveryTests
     [Fact]
     public async Task AnExportToACountryThatIsNoPartnerQueuesNothing()
     {
-        var router = new LoopbackRouter();
-        await using var cn = await router.StartAsync(Databases.Sqlite, "CN");
-        await using var sg = await router.StartAsync(Databases.Sqlite, "SG");
-        await PairAsync(cn, sg);
-        using var trader = await cn.TraderAsync(ExchangeSamples.Exporter);
+        await using var nodes = await PairedNodes.StartAsync(Databases.Sqlite);
 
-        var lodged = await trader.PostAsJsonAsync("/api/declarations", ExchangeSamples.Export("MSCU1234566", destination: "US"));
+        var lodged = await nodes.Exporter.PostAsJsonAsync("/api/declarations", ExchangeSamples.Export("MSCU1234566", destination: "US"));
 
         Assert.Equal(HttpStatusCode.Created, lodged.StatusCode);
-        Assert.Empty(await cn.MessagesAsync("out"));
+        Assert.Empty(await nodes.Cn.MessagesAsync("out"));
     }
 
     private static string? Status(JsonElement message) => message.GetProperty("status").GetString();
 
-    private static async Task PairAsync(TestNode cn, TestNode sg)
+    /// <summary>CN and SG registered with each other (CN sends export data to SG), and a trader lodging at CN.</summary>
+    private sealed class PairedNodes : IAsyncDisposable
     {
-        Assert.Equal(HttpStatusCode.Created, (await LoopbackRouter.RegisterAsync(cn, sg, ExchangeSamples.SenderAgreement())).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await LoopbackRouter.RegisterAsync(sg, cn, ExchangeSamples.ReceiverAgreement())).StatusCode);
+        private PairedNodes(LoopbackRouter router, TestNode cn, TestNode sg, HttpClient exporter) => (Router, Cn, Sg, Exporter) = (router, cn, sg, exporter);
+
+        public LoopbackRouter Router { get; }
+
+        /// <summary>Replaced when a test restarts CN.</summary>
+        public TestNode Cn { get; set; }
+        public TestNode Sg { get; }
+        public HttpClient Exporter { get; }
+
+        public static async Task<PairedNodes> StartAsync(string provider)
+        {
+            var router = new LoopbackRouter();
+            var cn = await router.StartAsync(provider, "CN");
+            var sg = await router.StartAsync(provider, "SG");
+            Assert.Equal(HttpStatusCode.Created, (await LoopbackRouter.RegisterAsync(cn, sg, ExchangeSamples.SenderAgreement())).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await LoopbackRouter.RegisterAsync(sg, cn, ExchangeSamples.ReceiverAgreement())).StatusCode);
+            return new PairedNodes(router, cn, sg, await cn.TraderAsync(ExchangeSamples.Exporter));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Exporter.Dispose();
+            await Cn.DisposeAsync();
+            await Sg.DisposeAsync();
+        }
     }
 }

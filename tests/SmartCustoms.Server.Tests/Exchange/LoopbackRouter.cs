@@ -30,7 +30,7 @@ public sealed class LoopbackRouter
             ["SmartCustoms:Exchange:RetryInitial"] = "00:00:00.100",
             ["SmartCustoms:Exchange:RetryMax"] = "00:00:00.500",
             ["SmartCustoms:Exchange:PollInterval"] = "00:00:00.500",
-            ["SmartCustoms:Exchange:RequestTimeout"] = "00:00:10",
+            ["SmartCustoms:Exchange:RequestTimeout"] = "00:00:05",
         };
         return StartAsync(provider, nodeId, restartOf, settings);
     }

@@ -83,6 +83,8 @@ public sealed class TwoProcessExchangeTests
         ["SmartCustoms:Exchange:RetryInitial"] = "00:00:00.200",
         ["SmartCustoms:Exchange:RetryMax"] = "00:00:01",
         ["SmartCustoms:Exchange:PollInterval"] = "00:00:00.500",
+        // A message claimed when the sender is killed waits out its lease (twice this) before the restarted sender retries it.
+        ["SmartCustoms:Exchange:RequestTimeout"] = "00:00:05",
     };
 
     private static async Task RegisterAsync(NodeProcess at, NodeProcess partner, JsonObject agreement)
