@@ -90,7 +90,7 @@ public sealed class DeliveryService(
             }
         }
 
-        var wait = Backoff(message.Attempts);
+        var wait = Backoff(message.Attempts, _exchange.RetryInitial, _exchange.RetryMax);
         LogRetry(logger, message.Id, message.Recipient, message.Attempts, wait, failure, null);
         await store.MarkFailedAsync(message.Id, failure, clock.GetUtcNow() + wait, cancellationToken).ConfigureAwait(false);
     }
@@ -154,12 +154,12 @@ public sealed class DeliveryService(
         }
     }
 
-    /// <summary>RetryInitial after the first failure, doubling, never more than RetryMax.</summary>
-    public TimeSpan Backoff(int attempts)
+    /// <summary>The wait after the given number of failed attempts: <paramref name="initial"/> after the first, doubling, never more than <paramref name="max"/>.</summary>
+    public static TimeSpan Backoff(int attempts, TimeSpan initial, TimeSpan max)
     {
         var doublings = Math.Clamp(attempts - 1, 0, 30);
-        var wait = _exchange.RetryInitial.TotalMilliseconds * Math.Pow(2, doublings);
-        return TimeSpan.FromMilliseconds(Math.Min(wait, _exchange.RetryMax.TotalMilliseconds));
+        var wait = initial.TotalMilliseconds * Math.Pow(2, doublings);
+        return TimeSpan.FromMilliseconds(Math.Min(wait, max.TotalMilliseconds));
     }
 
     private async Task<TimeSpan> UntilNextDueAsync(CancellationToken cancellationToken)
