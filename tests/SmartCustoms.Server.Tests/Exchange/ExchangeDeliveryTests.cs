@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using SmartCustoms.Domain.Exchange;
 using SmartCustoms.Server.Tests.Infrastructure;
 
 namespace SmartCustoms.Server.Tests.Exchange;
@@ -99,6 +102,34 @@ public sealed class ExchangeDeliveryTests
         var received = await sg.MessagesAsync("in");
 
         Assert.Equal(sent[0].GetProperty("id").GetString(), Assert.Single(received).GetProperty("id").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task AMessageStaysPendingUntilTheReceiptVerifiesWhileThePartnerStoresItOnce(string provider)
+    {
+        await using var nodes = await PairedNodes.StartAsync(provider);
+        using var stranger = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var anonymous = nodes.Sg.Client(null);
+        var sgCard = await anonymous.GetFromJsonAsync<JsonObject>("/api/exchange/node-card");
+        var forgedCard = sgCard!.DeepClone().AsObject();
+        forgedCard["keys"] = JsonSerializer.SerializeToNode(new[] { Jwk.FromKey(stranger, DateTimeOffset.UtcNow.AddDays(-1), null) }, ExchangeJson.Options);
+        using var admin = nodes.Cn.Admin();
+        var agreement = ExchangeSamples.SenderAgreement();
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/exchange/partners", new JsonObject { ["card"] = forgedCard, ["agreement"] = agreement.DeepClone() })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Created, (await nodes.Exporter.PostAsJsonAsync("/api/declarations", ExchangeSamples.Export("MSCU1234566"))).StatusCode);
+        // SG accepts (CN's key is right) and answers with receipts CN cannot verify against the key it holds for SG.
+        var unconfirmed = await ExchangeSamples.EventuallyAsync(() => nodes.Cn.MessagesAsync("out"),
+            m => m.Length == 1 && m[0].GetProperty("attempts").GetInt32() >= 3, "retried for want of a valid receipt");
+        var storedOnce = await nodes.Sg.MessagesAsync("in");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/exchange/partners", new JsonObject { ["card"] = sgCard.DeepClone(), ["agreement"] = agreement })).StatusCode);
+        await ExchangeSamples.EventuallyAsync(() => nodes.Cn.MessagesAsync("out"), m => m[0].GetProperty("status").GetString() == "delivered", "delivered with SG's real card");
+
+        Assert.Equal("pending", unconfirmed[0].GetProperty("status").GetString());
+        Assert.Contains("without a valid signed receipt", unconfirmed[0].GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Single(storedOnce);
+        Assert.Single(await nodes.Sg.MessagesAsync("in"));
     }
 
     [Fact]
