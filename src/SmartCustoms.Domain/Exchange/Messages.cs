@@ -32,10 +32,16 @@ public sealed record MessageReceipt
     public string Status { get; init; } = "accepted";
 }
 
-/// <summary>The payload of an <c>export-data</c> message: the sender's MRN and the declaration fields the agreement shares.</summary>
+/// <summary>
+/// The payload of an <c>export-data</c> message, sent when the export is accepted and again when it is released: the
+/// sender's MRN, the declaration's status then, and the declaration fields the agreement shares.
+/// </summary>
 public sealed record ExportDataPayload
 {
     public required string Mrn { get; init; }
+
+    /// <summary>The export's status when the message was written, e.g. <c>accepted</c>, <c>underControl</c>, <c>released</c>.</summary>
+    public required string Status { get; init; }
     public required DateTimeOffset AcceptedAt { get; init; }
     public required JsonElement Declaration { get; init; }
 }

@@ -34,7 +34,7 @@ public sealed class LodgingService(
         var outcome = await risk.AssessAsync(declaration, result, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var (status, notifications) = Selection(declaration, result, outcome.Decision.Lane, now);
-        var messages = await exportData.PrepareAsync(declaration, now, cancellationToken).ConfigureAwait(false);
+        var messages = await exportData.PrepareAsync(declaration, status, now, cancellationToken).ConfigureAwait(false);
         var lodged = await store.LodgeAsync(new LodgeRequest
         {
             DeclarantId = declaration.Declarant!.Id!,

@@ -21,7 +21,8 @@ public static class ExchangeApi
     public sealed record RotationResult(string CurrentKid, NodeCard Card);
 
     public sealed record ExportDataView(
-        string Sender, string Mrn, DateTimeOffset AcceptedAt, DateTimeOffset ReceivedAt, string MessageId, IReadOnlyList<ExportDataKey> Keys, JsonElement Declaration);
+        string Sender, string Mrn, string Status, DateTimeOffset AcceptedAt, DateTimeOffset ReceivedAt, string MessageId, IReadOnlyList<ExportDataKey> Keys,
+        JsonElement Declaration);
 
     public static IServiceCollection AddExchange(this IServiceCollection services, SmartCustomsOptions.ExchangeSection options)
     {
@@ -60,7 +61,7 @@ public static class ExchangeApi
             .RequireAuthorization(p => p.RequireRole(Roles.Admin));
         group.MapGet("/messages", ListMessagesAsync).WithSummary("Messages in and out with their status, newest first (audit)")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Officer, Roles.Analyst));
-        group.MapGet("/export-data", ExportDataAsync).WithSummary("Export data received from partners, by container, transport document or exporter reference")
+        group.MapGet("/export-data", ExportDataAsync).WithSummary("Export data received from partners, by container, transport document or exporter reference, latest first")
             .RequireAuthorization(p => p.RequireRole(Roles.Officer, Roles.Analyst));
         return group;
     }
@@ -145,6 +146,6 @@ public static class ExchangeApi
         var (kind, value) = given[0];
         var found = await store.FindExportDataAsync(kind, InboxService.NormaliseKey(value!), 100, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(found.Select(d => new ExportDataView(
-            d.Sender, d.Mrn, d.AcceptedAt, d.ReceivedAt, d.MessageId, d.Keys, JsonSerializer.Deserialize<JsonElement>(d.DeclarationJson))).ToList());
+            d.Sender, d.Mrn, d.Status, d.AcceptedAt, d.ReceivedAt, d.MessageId, d.Keys, JsonSerializer.Deserialize<JsonElement>(d.DeclarationJson))).ToList());
     }
 }

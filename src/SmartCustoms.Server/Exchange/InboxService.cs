@@ -117,7 +117,7 @@ public sealed class InboxService(
 
         if (envelope.Type == MessageTypes.ExportData && ExportData(envelope, now) is null)
         {
-            return Refuse(StatusCodes.Status400BadRequest, "Bad export data", "An export-data payload has the sender's mrn, acceptedAt and the shared declaration fields.", "payload.invalid");
+            return Refuse(StatusCodes.Status400BadRequest, "Bad export data", "An export-data payload has the sender's mrn, status, acceptedAt and the shared declaration fields.", "payload.invalid");
         }
 
         return null;
@@ -177,7 +177,7 @@ public sealed class InboxService(
             keys.Add(new ExportDataKey(ExportDataKey.ExporterReference, reference));
         }
 
-        return new ExportDataRecord(envelope.Sender, envelope.Id, payload.Mrn, payload.AcceptedAt, receivedAt, declaration.GetRawText(), keys);
+        return new ExportDataRecord(envelope.Sender, envelope.Id, payload.Mrn, payload.Status, payload.AcceptedAt, receivedAt, declaration.GetRawText(), keys);
     }
 
     private static string? Text(JsonElement element, string property) =>

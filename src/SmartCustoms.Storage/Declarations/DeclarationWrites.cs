@@ -95,6 +95,10 @@ internal sealed class DeclarationWrites(SqlDialect dialect)
         {
             await _risk.InsertInspectionAsync(session, current.Mrn, inspection, ct).ConfigureAwait(false);
         }
+        foreach (var message in change.Outbox)
+        {
+            await _outbox.InsertAsync(session, message, ct).ConfigureAwait(false);
+        }
         var next = change.NewVersion;
         return current with
         {

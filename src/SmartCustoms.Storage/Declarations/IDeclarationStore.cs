@@ -125,6 +125,9 @@ public sealed record DeclarationChange
 
     /// <summary>An inspection result to record with the change.</summary>
     public NewInspection? Inspection { get; init; }
+
+    /// <summary>Messages to partners caused by the change, queued in its transaction.</summary>
+    public IReadOnlyList<Exchange.OutboxMessage> Outbox { get; init; } = [];
 }
 
 public sealed record NewVersion

@@ -7,7 +7,7 @@ internal sealed class ExchangeStore(StorageBackend backend) : IExchangeStore
 {
     private const string PartnerColumns = "node_id, country, base_url, card, agreement, registered_by, registered_at, updated_at";
     private const string OutboxColumns = "id, recipient, type, envelope, created_at, attempts";
-    private const string ExportColumns = "d.sender, d.message_id, d.mrn, d.accepted_at, d.received_at, d.declaration";
+    private const string ExportColumns = "d.sender, d.message_id, d.mrn, d.status, d.accepted_at, d.received_at, d.declaration";
 
     private readonly SqlDialect _dialect = backend.Dialect;
     private readonly OutboxWrites _outbox = new(backend.Dialect);
@@ -116,9 +116,9 @@ internal sealed class ExchangeStore(StorageBackend backend) : IExchangeStore
     private async Task InsertExportDataAsync(SqlSession session, ExportDataRecord data, CancellationToken ct)
     {
         await session.ExecuteAsync(
-            "INSERT INTO exchange_export_data (sender, message_id, mrn, accepted_at, received_at, declaration) " +
-            $"VALUES (@sender, @messageId, @mrn, @acceptedAt, @receivedAt, @declaration{_dialect.JsonCast})", ct,
-            ("@sender", data.Sender), ("@messageId", data.MessageId), ("@mrn", data.Mrn), ("@acceptedAt", _dialect.ToDb(data.AcceptedAt)),
+            "INSERT INTO exchange_export_data (sender, message_id, mrn, status, accepted_at, received_at, declaration) " +
+            $"VALUES (@sender, @messageId, @mrn, @status, @acceptedAt, @receivedAt, @declaration{_dialect.JsonCast})", ct,
+            ("@sender", data.Sender), ("@messageId", data.MessageId), ("@mrn", data.Mrn), ("@status", data.Status), ("@acceptedAt", _dialect.ToDb(data.AcceptedAt)),
             ("@receivedAt", _dialect.ToDb(data.ReceivedAt)), ("@declaration", data.DeclarationJson)).ConfigureAwait(false);
         foreach (var key in data.Keys.Distinct())
         {
@@ -163,8 +163,9 @@ internal sealed class ExchangeStore(StorageBackend backend) : IExchangeStore
             var found = await session.QueryAsync(
                 $"SELECT {ExportColumns} FROM exchange_export_keys k " +
                 "JOIN exchange_export_data d ON d.sender = k.sender AND d.message_id = k.message_id " +
-                "WHERE k.kind = @kind AND k.value = @value ORDER BY d.accepted_at DESC LIMIT @limit",
-                r => new ExportDataRecord(r.GetString(0), r.GetString(1), r.GetString(2), _dialect.ReadTime(r, 3), _dialect.ReadTime(r, 4), r.GetString(5), []),
+                "WHERE k.kind = @kind AND k.value = @value ORDER BY d.received_at DESC, d.message_id DESC LIMIT @limit",
+                r => new ExportDataRecord(
+                    r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), _dialect.ReadTime(r, 4), _dialect.ReadTime(r, 5), r.GetString(6), []),
                 ct, ("@kind", kind), ("@value", value), ("@limit", limit)).ConfigureAwait(false);
             var withKeys = new List<ExportDataRecord>(found.Count);
             foreach (var record in found)

@@ -12,9 +12,9 @@ public sealed record OutboxMessage(string Id, string Recipient, string Type, str
 public sealed record InboxMessage(
     string Sender, string Id, string Type, DateTimeOffset CreatedAt, DateTimeOffset ReceivedAt, string Message, string PayloadJson, string Receipt);
 
-/// <summary>What a partner exported, with the keys an import is matched against it by.</summary>
+/// <summary>What a partner exported (one record per message: at acceptance, again at release), with the keys an import is matched against it by.</summary>
 public sealed record ExportDataRecord(
-    string Sender, string MessageId, string Mrn, DateTimeOffset AcceptedAt, DateTimeOffset ReceivedAt, string DeclarationJson,
+    string Sender, string MessageId, string Mrn, string Status, DateTimeOffset AcceptedAt, DateTimeOffset ReceivedAt, string DeclarationJson,
     IReadOnlyList<ExportDataKey> Keys);
 
 /// <param name="Kind">One of <see cref="ExportDataKey.Container"/>, <see cref="ExportDataKey.TransportDocument"/>, <see cref="ExportDataKey.ExporterReference"/>.</param>

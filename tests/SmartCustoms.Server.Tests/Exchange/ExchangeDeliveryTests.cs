@@ -36,6 +36,7 @@ public sealed class ExchangeDeliveryTests
         var data = Assert.Single(found!);
         Assert.Equal(mrn, data.GetProperty("mrn").GetString());
         Assert.Equal("CN", data.GetProperty("sender").GetString());
+        Assert.Equal("accepted", data.GetProperty("status").GetString());
         var declaration = data.GetProperty("declaration");
         Assert.Equal("85109000", declaration.GetProperty("items")[0].GetProperty("hsCode").GetString());
         Assert.Equal(1000m, declaration.GetProperty("items")[0].GetProperty("itemPrice").GetProperty("amount").GetDecimal());
@@ -48,6 +49,26 @@ public sealed class ExchangeDeliveryTests
         Assert.DoesNotContain("Secret Road", declaration.GetRawText(), StringComparison.Ordinal);
         Assert.DoesNotContain(ExchangeSamples.Exporter, declaration.GetRawText(), StringComparison.Ordinal);
         Assert.Single(await officer.GetFromJsonAsync<JsonElement[]>("/api/exchange/export-data?transportDocument=BL-MSCU1234566") ?? []);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task AReleasedExportIsSentAgainWithItsNewStatus(string provider)
+    {
+        await using var nodes = await PairedNodes.StartAsync(provider);
+        using var cnOfficer = await nodes.Cn.OfficerAsync();
+        var lodged = await nodes.Exporter.PostAsJsonAsync("/api/declarations", ExchangeSamples.Export("MSCU1234566"));
+        var mrn = (await lodged.JsonAsync()).GetProperty("mrn").GetString();
+
+        var released = await cnOfficer.PostAsJsonAsync($"/api/declarations/{mrn}/release", new { reason = "documents in order" });
+        await ExchangeSamples.EventuallyAsync(() => nodes.Cn.MessagesAsync("out"), m => m.Length == 2 && m.All(x => x.GetProperty("status").GetString() == "delivered"), "both delivered");
+        using var sgOfficer = await nodes.Sg.OfficerAsync();
+        var found = await sgOfficer.GetFromJsonAsync<JsonElement[]>("/api/exchange/export-data?container=MSCU1234566") ?? [];
+
+        Assert.Equal(HttpStatusCode.OK, released.StatusCode);
+        Assert.Equal(["released", "accepted"], found.Select(d => d.GetProperty("status").GetString()));
+        Assert.All(found, d => Assert.Equal(mrn, d.GetProperty("mrn").GetString()));
+        Assert.Equal(found[0].GetProperty("acceptedAt").GetDateTimeOffset(), found[1].GetProperty("acceptedAt").GetDateTimeOffset());
     }
 
     [Theory]

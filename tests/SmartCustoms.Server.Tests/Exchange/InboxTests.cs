@@ -122,6 +122,7 @@ public sealed class InboxTests : IDisposable
             ["payload"] = new JsonObject
             {
                 ["mrn"] = "26CN000000000001X1",
+                ["status"] = "released",
                 ["acceptedAt"] = now.AddMinutes(-30),
                 ["declaration"] = new JsonObject { ["transport"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["id"] = "MSCU1234566" }) } },
             },

@@ -72,7 +72,7 @@ public sealed class ExchangeStoreTests
         await using var storage = await TestStorage.CreateAsync(provider);
         var exchange = storage.Database.Exchange;
         var now = DateTimeOffset.UtcNow;
-        ExportDataRecord Export() => new("CN", "m1", "26CN00000000000001", now, now, """{"lrn":"REF-1"}""",
+        ExportDataRecord Export() => new("CN", "m1", "26CN00000000000001", "released", now, now, """{"lrn":"REF-1"}""",
             [new ExportDataKey(ExportDataKey.Container, "MSCU1234566"), new ExportDataKey(ExportDataKey.ExporterReference, "REF-1")]);
 
         var first = await exchange.AcceptAsync(Inbox("receipt-1", now), Export(), Ct);
@@ -84,7 +84,7 @@ public sealed class ExchangeStoreTests
         Assert.Equal("receipt-1", await exchange.FindReceiptAsync("CN", "m1", Ct));
         Assert.Single(await exchange.ListMessagesAsync("in", null, 10, Ct));
         var data = Assert.Single(byContainer);
-        Assert.Equal(("CN", "26CN00000000000001"), (data.Sender, data.Mrn));
+        Assert.Equal(("CN", "26CN00000000000001", "released"), (data.Sender, data.Mrn, data.Status));
         Assert.Equal(2, data.Keys.Count);
         Assert.Empty(await exchange.FindExportDataAsync(ExportDataKey.TransportDocument, "MSCU1234566", 10, Ct));
     }

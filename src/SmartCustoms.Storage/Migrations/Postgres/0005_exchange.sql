@@ -46,6 +46,7 @@ CREATE TABLE exchange_export_data (
     sender      text        NOT NULL,
     message_id  text        NOT NULL,
     mrn         text        NOT NULL,
+    status      text        NOT NULL,
     accepted_at timestamptz NOT NULL,
     received_at timestamptz NOT NULL,
     declaration json        NOT NULL,

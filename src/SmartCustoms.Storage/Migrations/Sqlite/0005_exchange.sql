@@ -46,6 +46,7 @@ CREATE TABLE exchange_export_data (
     sender      TEXT NOT NULL,
     message_id  TEXT NOT NULL,
     mrn         TEXT NOT NULL,
+    status      TEXT NOT NULL,
     accepted_at TEXT NOT NULL,
     received_at TEXT NOT NULL,
     declaration TEXT NOT NULL,
