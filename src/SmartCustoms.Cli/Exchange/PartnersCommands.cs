@@ -40,6 +40,18 @@ internal static class PartnersCommands
 
             return await storage.RunAsync(parsed, console, async (database, ct) =>
             {
+                var registered = await database.Exchange.ListPartnersAsync(ct).ConfigureAwait(false);
+                var taken = PartnerValidation.CheckKeysNotTaken(registration.Card!, registered.Select(p => p.Card()));
+                foreach (var issue in taken)
+                {
+                    await console.FailAsync($"{parsed.GetValue(card)} {issue.Pointer["/card".Length..]}: {issue.Message}").ConfigureAwait(false);
+                }
+
+                if (taken.Count > 0)
+                {
+                    return ExitCodes.Failed;
+                }
+
                 var record = PartnerRecords.From(registration, "cli", TimeProvider.System.GetUtcNow());
                 await database.Exchange.SavePartnerAsync(record, ct).ConfigureAwait(false);
                 await console.Out.WriteLineAsync(

@@ -51,6 +51,29 @@ public static class PartnerValidation
         return issues;
     }
 
+    /// <summary>
+    /// A key id names one partner's key: the inbox finds the sender by it. A card reusing a kid another partner
+    /// registered is refused (registering the same partner again is not a reuse).
+    /// </summary>
+    public static IReadOnlyList<ValidationIssue> CheckKeysNotTaken(NodeCard card, IEnumerable<NodeCard> registered)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(registered);
+        var taken = registered.Where(other => !string.Equals(other.NodeId, card.NodeId, StringComparison.Ordinal))
+            .SelectMany(other => other.Keys.Select(k => (k.Kid, other.NodeId)))
+            .ToLookup(k => k.Kid, k => k.NodeId, StringComparer.Ordinal);
+        var issues = new List<ValidationIssue>();
+        for (var i = 0; i < card.Keys.Count; i++)
+        {
+            if (card.Keys[i].Kid is { } kid && taken[kid].FirstOrDefault() is { } owner)
+            {
+                issues.Add(new ValidationIssue("card.key-taken", $"kid '{kid}' is a key of partner {owner}.", $"/card/keys/{i}/kid"));
+            }
+        }
+
+        return issues;
+    }
+
     private static void CheckCard(NodeCard card, string? ownNodeId, DateTimeOffset now, string at, List<ValidationIssue> issues)
     {
         if (card.NodeId is not { Length: 2 } || !card.NodeId.All(char.IsAsciiLetterUpper))

@@ -83,7 +83,16 @@ public sealed class DeliveryService(
         }
         else
         {
-            failure = await SendAsync(message, partner, cancellationToken).ConfigureAwait(false) ?? "";
+            try
+            {
+                failure = await SendAsync(message, partner, cancellationToken).ConfigureAwait(false) ?? "";
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Whatever went wrong with this one message, the others are still delivered and it is tried again later.
+                failure = $"{ex.GetType().Name}: {ex.Message}";
+            }
+
             if (failure.Length == 0)
             {
                 return;

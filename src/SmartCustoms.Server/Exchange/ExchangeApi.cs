@@ -94,6 +94,12 @@ public static class ExchangeApi
 
         var now = clock.GetUtcNow();
         var issues = PartnerValidation.Check(registration, options.Value.NodeId, now);
+        if (issues.Count == 0)
+        {
+            var registered = await store.ListPartnersAsync(cancellationToken).ConfigureAwait(false);
+            issues = PartnerValidation.CheckKeysNotTaken(registration.Card!, registered.Select(p => p.Card()));
+        }
+
         if (issues.Count > 0)
         {
             return Problems.Validation("The registration has errors.", issues);

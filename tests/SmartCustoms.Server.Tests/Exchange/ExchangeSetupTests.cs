@@ -61,6 +61,30 @@ public sealed class ExchangeSetupTests
     }
 
     [Fact]
+    public async Task AKeyOfOnePartnerCannotBeRegisteredForAnotherWhileThePartnerItselfMayRegisterAgain()
+    {
+        await using var node = await TestNode.StartAsync(Databases.Sqlite);
+        using var admin = node.Admin();
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var jwk = JsonSerializer.SerializeToNode(SmartCustoms.Domain.Exchange.Jwk.FromKey(key, DateTimeOffset.UtcNow, null), SmartCustoms.Domain.Exchange.ExchangeJson.Options);
+        JsonObject Registration(string nodeId) => new()
+        {
+            ["card"] = new JsonObject { ["nodeId"] = nodeId, ["country"] = nodeId, ["baseUrl"] = $"https://{nodeId}.example", ["keys"] = new JsonArray(jwk!.DeepClone()) },
+            ["agreement"] = ExchangeSamples.ReceiverAgreement(),
+        };
+
+        var first = await admin.PostAsJsonAsync("/api/exchange/partners", Registration("CN"));
+        var again = await admin.PostAsJsonAsync("/api/exchange/partners", Registration("CN"));
+        var impostor = await admin.PostAsJsonAsync("/api/exchange/partners", Registration("US"));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, impostor.StatusCode);
+        Assert.Equal(["/card/keys/0/kid"], (await impostor.JsonAsync()).ErrorPointers());
+        Assert.Single(await admin.GetFromJsonAsync<JsonElement[]>("/api/exchange/partners") ?? []);
+    }
+
+    [Fact]
     public async Task ARegistrationWithFaultsIsRefusedWithAPointerToEachAndOnlyAdminsRegister()
     {
         await using var node = await TestNode.StartAsync(Databases.Sqlite);
