@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SmartCustoms.Cli.Declarations;
+using SmartCustoms.Cli.Exchange;
 using SmartCustoms.Cli.Hosting;
 using SmartCustoms.Cli.Keys;
 using SmartCustoms.Cli.Tariffs;
@@ -17,6 +18,7 @@ internal static class SmartCustomsCli
         {
             ValidateCommand.Create(console),
             KeysCommands.Create(console, storage),
+            PartnersCommands.Create(console, storage),
             TariffCommands.Create(console, storage),
             DeclarationsCommands.Create(console),
             SmartCustoms.Cli.Generate.GenerateCommand.Create(console),

@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
+using SmartCustoms.Server.Exchange;
 using SmartCustoms.Server.Hosting;
 using SmartCustoms.Server.Models;
 using SmartCustoms.Server.Portal;
@@ -31,6 +32,7 @@ app.MapRiskCriteria();
 app.MapRiskLanes();
 app.MapRiskPerformance();
 app.MapModels();
+app.MapExchange();
 app.MapPortal();
 
 app.Run();

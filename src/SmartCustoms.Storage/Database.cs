@@ -1,5 +1,6 @@
 using SmartCustoms.Storage.Access;
 using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Storage.Exchange;
 using SmartCustoms.Storage.Models;
 using SmartCustoms.Storage.Risk;
 using SmartCustoms.Storage.Sql;
@@ -22,6 +23,7 @@ public sealed class Database : IAsyncDisposable
         Tariffs = new TariffStore(backend);
         Risk = new RiskStore(backend);
         Models = new ModelStore(backend);
+        Exchange = new ExchangeStore(backend);
     }
 
     /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
@@ -32,6 +34,7 @@ public sealed class Database : IAsyncDisposable
     public ITariffStore Tariffs { get; }
     public IRiskStore Risk { get; }
     public IModelStore Models { get; }
+    public IExchangeStore Exchange { get; }
 
     /// <summary>
     /// Applies the migrations not yet applied, in order. Idempotent, and safe when several processes start at

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SmartCustoms.Storage.Access;
 using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Storage.Exchange;
 using SmartCustoms.Storage.Models;
 using SmartCustoms.Storage.Risk;
 using SmartCustoms.Storage.Tariffs;
@@ -28,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITariffStore>(sp => sp.GetRequiredService<Database>().Tariffs);
         services.AddSingleton<IRiskStore>(sp => sp.GetRequiredService<Database>().Risk);
         services.AddSingleton<IModelStore>(sp => sp.GetRequiredService<Database>().Models);
+        services.AddSingleton<IExchangeStore>(sp => sp.GetRequiredService<Database>().Exchange);
         return services;
     }
 }

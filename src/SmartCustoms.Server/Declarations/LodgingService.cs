@@ -4,6 +4,7 @@ using SmartCustoms.Domain.ReferenceData;
 using SmartCustoms.Domain.Risk;
 using SmartCustoms.Domain.Validation;
 using SmartCustoms.Server.Access;
+using SmartCustoms.Server.Exchange;
 using SmartCustoms.Server.Hosting;
 using SmartCustoms.Server.Risk;
 using SmartCustoms.Server.Tariffs;
@@ -13,8 +14,8 @@ namespace SmartCustoms.Server.Declarations;
 
 /// <summary>Reads, checks and stores a submitted declaration: the lodging and amendment use cases.</summary>
 public sealed class LodgingService(
-    IDeclarationStore store, TariffCache tariffs, RiskAssessor risk, IOptions<SmartCustomsOptions> options, TimeProvider clock,
-    ILogger<LodgingService> logger)
+    IDeclarationStore store, TariffCache tariffs, RiskAssessor risk, ExportDataOutbox exportData, OutboxSignal outbox,
+    IOptions<SmartCustomsOptions> options, TimeProvider clock, ILogger<LodgingService> logger)
 {
     private readonly SmartCustomsOptions _options = options.Value;
 
@@ -55,6 +56,7 @@ public sealed class LodgingService(
         var outcome = await risk.AssessAsync(declaration, result, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var (status, notifications) = Selection(declaration, result, outcome.Decision.Lane, now);
+        var messages = await exportData.PrepareAsync(declaration, status, now, cancellationToken).ConfigureAwait(false);
         var lodged = await store.LodgeAsync(new LodgeRequest
         {
             DeclarantId = declaration.Declarant!.Id!,
@@ -68,11 +70,17 @@ public sealed class LodgingService(
             MrnFactory = sequence => Mrn.Create(now, _options.NodeId, sequence, declaration.Type),
             Notifications = notifications,
             Risk = outcome.Stored,
+            Outbox = messages,
         }, cancellationToken).ConfigureAwait(false);
         switch (lodged.Outcome)
         {
             case LodgeOutcome.Created:
                 risk.Observe(outcome.Office, outcome.Decision.Score);
+                if (messages is not null)
+                {
+                    outbox.Queued();
+                }
+
                 LogLodged(logger, lodged.Record.Mrn, lodged.Record.DeclarantId, result.Warnings.Count);
                 return new Lodged(LodgeOutcome.Created, lodged.Record, null);
             case LodgeOutcome.Duplicate:

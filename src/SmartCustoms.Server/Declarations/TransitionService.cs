@@ -1,6 +1,8 @@
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Server.Access;
+using SmartCustoms.Server.Exchange;
 using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Storage.Exchange;
 
 namespace SmartCustoms.Server.Declarations;
 
@@ -17,7 +19,7 @@ public sealed record ChangeOutcome(DeclarationRecord? Record, Refusal? Refusal)
 }
 
 /// <summary>Status changes asked for by officers (control, release, ...) and traders (cancellation), audited.</summary>
-public sealed class TransitionService(IDeclarationStore store, TimeProvider clock)
+public sealed class TransitionService(IDeclarationStore store, ExportDataOutbox exportData, OutboxSignal outbox, TimeProvider clock)
 {
     public const int MaxReasonLength = 500;
 
@@ -36,9 +38,13 @@ public sealed class TransitionService(IDeclarationStore store, TimeProvider cloc
         string? refusal = null;
         var code = "status.transition";
         var now = clock.GetUtcNow();
+        // Read before the change: a released export goes to the partners of its destination in the release's own transaction.
+        var recipients = action == DeclarationAction.Release ? await exportData.RecipientsAsync(cancellationToken).ConfigureAwait(false) : null;
+        IReadOnlyList<OutboxMessage> messages = [];
         var result = await store.UpdateAsync(mrn, record =>
         {
             refusal = null;
+            messages = [];
             code = "status.transition";
             if (!caller.CanSee(record.DeclarantId))
             {
@@ -59,9 +65,11 @@ public sealed class TransitionService(IDeclarationStore store, TimeProvider cloc
                 return null;
             }
 
+            messages = recipients is null ? [] : exportData.Messages(recipients, record.Mrn, record.Declaration, transition.Status, record.AcceptedAt, now);
             return new DeclarationChange
             {
                 Status = transition.Status,
+                Outbox = messages,
                 // An officer's selection for control holds the goods until its result is recorded, as a red or yellow lane does.
                 ControlOpen = action == DeclarationAction.Control ? true : null,
                 Notifications = [Notifications.Create(transition.Notification!.Value, record.Lrn, record.Version, transition.Status, now, reason)],
@@ -72,6 +80,11 @@ public sealed class TransitionService(IDeclarationStore store, TimeProvider cloc
         if (result.Outcome == UpdateOutcome.NotFound || result.Record is null || !caller.CanSee(result.Record.DeclarantId))
         {
             return ChangeOutcome.NotFound;
+        }
+
+        if (result.Outcome == UpdateOutcome.Updated && messages.Count > 0)
+        {
+            outbox.Queued();
         }
 
         return new ChangeOutcome(result.Record,

@@ -8,9 +8,10 @@ using SmartCustoms.Storage.Access;
 
 namespace SmartCustoms.Server.Hosting;
 
-/// <summary>Runs before the node serves: schema migrations, the first admin key, the demo tariff.</summary>
+/// <summary>Runs before the node serves: schema migrations, the first admin key, the exchange signing key, the demo tariff.</summary>
 public sealed class NodeInitializer(
-    Database database, ApiKeyIssuer issuer, IOptions<SmartCustomsOptions> options, TimeProvider clock, ILogger<NodeInitializer> logger)
+    Database database, ApiKeyIssuer issuer, Exchange.NodeKeyRing exchangeKeys, IOptions<SmartCustomsOptions> options, TimeProvider clock,
+    ILogger<NodeInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -19,6 +20,8 @@ public sealed class NodeInitializer(
         // Load the reference data now rather than inside the first trader's request.
         _ = ReferenceCatalog.Default;
         await EnsureAdminAsync(cancellationToken).ConfigureAwait(false);
+        // The first start makes the node's exchange signing key, so that its card can be handed to partners at once.
+        exchangeKeys.EnsureCreated();
         if (await database.Tariffs.GetAsync(cancellationToken).ConfigureAwait(false) is null)
         {
             var demo = TariffFile.LoadDemo();

@@ -26,6 +26,38 @@ public sealed class SmartCustomsOptions
 
     public RiskSection Risk { get; set; } = new();
 
+    public ExchangeSection Exchange { get; set; } = new();
+
+    /// <summary>Node-to-node exchange: how this node presents itself, what its inbox accepts, how its outbox retries.</summary>
+    public sealed class ExchangeSection
+    {
+        /// <summary>The URL partners reach this node at, published in its node card; unset: the URL the card was asked at.</summary>
+        public string? BaseUrl { get; set; }
+
+        /// <summary>How long a signing key keeps verifying after a rotation replaced it.</summary>
+        public TimeSpan KeyGracePeriod { get; set; } = TimeSpan.FromDays(7);
+
+        /// <summary>Largest message accepted at the inbox, in bytes.</summary>
+        public int MaxMessageBytes { get; set; } = 1024 * 1024;
+
+        /// <summary>A message signed longer ago than this is refused as stale.</summary>
+        public TimeSpan MaxMessageAge { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>A message dated further ahead of this node's clock than this is refused.</summary>
+        public TimeSpan MaxClockAhead { get; set; } = TimeSpan.FromMinutes(1);
+
+        /// <summary>Wait after a first failed delivery; doubled at each further failure up to <see cref="RetryMax"/>.</summary>
+        public TimeSpan RetryInitial { get; set; } = TimeSpan.FromSeconds(2);
+
+        public TimeSpan RetryMax { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>How often the outbox is looked at when nothing wakes it (messages queued by another server).</summary>
+        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>How long one delivery waits for the partner's answer.</summary>
+        public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    }
+
     public sealed class StorageSection
     {
         /// <summary><c>sqlite</c> (default) or <c>postgres</c> (with <c>ConnectionStrings:SmartCustoms</c>).</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
+using SmartCustoms.Server.Exchange;
 using SmartCustoms.Server.Models;
 using SmartCustoms.Server.Portal;
 using SmartCustoms.Server.Risk;
@@ -42,6 +43,7 @@ public static class SmartCustomsServices
         builder.Services.AddSingleton<ControlService>();
         builder.Services.AddSingleton<ApiKeyVerifier>();
         builder.Services.AddSingleton<NodeInitializer>();
+        builder.Services.AddExchange(options.Exchange);
 
         // The API authenticates every request by its bearer key; the web portal by the session its sign-in opens.
         builder.Services.AddAuthentication(PortalAuthentication.SelectorScheme)
@@ -68,7 +70,7 @@ public static class SmartCustomsServices
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // The largest body of any endpoint; each endpoint then holds its own body to its own limit.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
-            new[] { options.Limits.MaxDeclarationBytes, options.Limits.MaxTariffBytes, options.Limits.MaxEvidenceBytes, options.Limits.MaxModelBytes }.Max() + 1L);
+            new[] { options.Limits.MaxDeclarationBytes, options.Limits.MaxTariffBytes, options.Limits.MaxEvidenceBytes, options.Limits.MaxModelBytes, options.Exchange.MaxMessageBytes }.Max() + 1L);
         return builder;
     }
 
@@ -100,9 +102,28 @@ public static class SmartCustomsServices
             throw new InvalidOperationException("SmartCustoms:Risk: RefreshSeconds and MinPriceObservations must be at least 1; NewTraderBelow and PriceSample cannot be negative.");
         }
 
+        ValidateExchange(options.Exchange);
         if (options.InvoiceTolerancePercent is < 0 or > 100)
         {
             throw new InvalidOperationException("SmartCustoms:InvoiceTolerancePercent must be between 0 and 100.");
+        }
+    }
+
+    private static void ValidateExchange(SmartCustomsOptions.ExchangeSection exchange)
+    {
+        if (exchange.BaseUrl is not null && (!Uri.TryCreate(exchange.BaseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        {
+            throw new InvalidOperationException($"SmartCustoms:Exchange:BaseUrl must be an absolute http(s) URL; it is '{exchange.BaseUrl}'.");
+        }
+
+        if (exchange.MaxMessageBytes < 1024 || exchange.MaxMessageAge <= TimeSpan.Zero || exchange.MaxClockAhead < TimeSpan.Zero || exchange.KeyGracePeriod < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("SmartCustoms:Exchange: MaxMessageBytes is at least 1024, MaxMessageAge positive, MaxClockAhead and KeyGracePeriod not negative.");
+        }
+
+        if (exchange.RetryInitial <= TimeSpan.Zero || exchange.RetryMax < exchange.RetryInitial || exchange.PollInterval <= TimeSpan.Zero || exchange.RequestTimeout <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("SmartCustoms:Exchange: RetryInitial, PollInterval and RequestTimeout are positive and RetryMax at least RetryInitial.");
         }
     }
 }

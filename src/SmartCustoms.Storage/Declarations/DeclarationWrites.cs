@@ -1,3 +1,4 @@
+using SmartCustoms.Storage.Exchange;
 using SmartCustoms.Storage.Risk;
 using SmartCustoms.Storage.Sql;
 
@@ -8,6 +9,7 @@ internal sealed class DeclarationWrites(SqlDialect dialect)
 {
     private readonly DeclarationSql _sql = new(dialect);
     private readonly ControlWrites _risk = new(dialect);
+    private readonly OutboxWrites _outbox = new(dialect);
 
     public async Task<LodgeResult> LodgeAsync(SqlSession session, LodgeRequest request, VersionJson json, CancellationToken ct)
     {
@@ -37,6 +39,10 @@ internal sealed class DeclarationWrites(SqlDialect dialect)
         if (request.Risk is { } risk)
         {
             await _risk.InsertAssessmentAsync(session, mrn, 1, risk, acceptedAt, ct).ConfigureAwait(false);
+        }
+        foreach (var message in request.Outbox?.Invoke(mrn) ?? [])
+        {
+            await _outbox.InsertAsync(session, message, ct).ConfigureAwait(false);
         }
         return new LodgeResult(LodgeOutcome.Created, new DeclarationRecord
         {
@@ -88,6 +94,10 @@ internal sealed class DeclarationWrites(SqlDialect dialect)
         if (change.Inspection is { } inspection)
         {
             await _risk.InsertInspectionAsync(session, current.Mrn, inspection, ct).ConfigureAwait(false);
+        }
+        foreach (var message in change.Outbox)
+        {
+            await _outbox.InsertAsync(session, message, ct).ConfigureAwait(false);
         }
         var next = change.NewVersion;
         return current with

@@ -50,6 +50,9 @@ public sealed record LodgeRequest
 
     /// <summary>The risk assessment, stored with the declaration or not at all.</summary>
     public LodgeRisk? Risk { get; init; }
+
+    /// <summary>Messages to partners caused by the lodging, given the MRN; queued in the lodging's transaction, so sent if and only if it commits.</summary>
+    public Func<string, IReadOnlyList<Exchange.OutboxMessage>>? Outbox { get; init; }
 }
 
 public enum LodgeOutcome
@@ -122,6 +125,9 @@ public sealed record DeclarationChange
 
     /// <summary>An inspection result to record with the change.</summary>
     public NewInspection? Inspection { get; init; }
+
+    /// <summary>Messages to partners caused by the change, queued in its transaction.</summary>
+    public IReadOnlyList<Exchange.OutboxMessage> Outbox { get; init; } = [];
 }
 
 public sealed record NewVersion

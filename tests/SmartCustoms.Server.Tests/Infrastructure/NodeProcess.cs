@@ -20,9 +20,11 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<NodeProcess> StartAsync(string dataDirectory)
+    /// <param name="settings">Configuration on top of the defaults, e.g. <c>SmartCustoms:NodeId</c>.</param>
+    /// <param name="port">The port to listen on (a restarted node keeps its address); a free one when not given.</param>
+    public static async Task<NodeProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, int? port = null)
     {
-        var port = FreePort();
+        port ??= FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -37,6 +39,11 @@ public sealed class NodeProcess : IAsyncDisposable
         start.Environment["SmartCustoms__BootstrapAdminKey"] = AdminKey;
         start.Environment["SmartCustoms__NodeId"] = "GB";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -105,7 +112,7 @@ public sealed class NodeProcess : IAsyncDisposable
         throw new TimeoutException("The node did not become healthy within 60 s.");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

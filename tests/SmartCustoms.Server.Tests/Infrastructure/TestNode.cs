@@ -17,13 +17,20 @@ public sealed class TestNode : WebApplicationFactory<Program>
     public const string RandomSeedSetting = "Test:RiskRandomSeed";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private TestNode(Dictionary<string, string?> settings) => _settings = settings;
+    private TestNode(Dictionary<string, string?> settings, Action<IServiceCollection>? services)
+    {
+        _settings = settings;
+        _services = services;
+    }
 
     public string DataDirectory => _settings["SmartCustoms:DataDirectory"]!;
 
     /// <summary>Starts a node; several nodes made with the same <paramref name="shareWith"/> use one database.</summary>
-    public static async Task<TestNode> StartAsync(string provider, TestNode? shareWith = null, IDictionary<string, string?>? settings = null)
+    /// <param name="services">Replaces services of the node, e.g. where its outgoing HTTP calls go.</param>
+    public static async Task<TestNode> StartAsync(
+        string provider, TestNode? shareWith = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var config = shareWith is not null
             ? new Dictionary<string, string?>(shareWith._settings, StringComparer.Ordinal)
@@ -42,7 +49,7 @@ public sealed class TestNode : WebApplicationFactory<Program>
             config[key] = value;
         }
 
-        var node = new TestNode(config);
+        var node = new TestNode(config, services);
         _ = node.Server; // start now, so that migrations and the bootstrap run before the test acts
         return node;
     }
@@ -58,6 +65,10 @@ public sealed class TestNode : WebApplicationFactory<Program>
         var seed = _settings.GetValueOrDefault(RandomSeedSetting);
         builder.ConfigureTestServices(services => services.AddSingleton(
             seed is null ? new RiskRandom(new NeverBelow()) : new RiskRandom(new Random(int.Parse(seed, System.Globalization.CultureInfo.InvariantCulture)))));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
     }
 
     /// <summary>Draws just below 1: no random rate selects it, so lanes follow the criteria alone.</summary>

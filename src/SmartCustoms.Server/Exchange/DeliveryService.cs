@@ -1,0 +1,192 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SmartCustoms.Domain.Exchange;
+using SmartCustoms.Server.Hosting;
+using SmartCustoms.Storage.Exchange;
+
+namespace SmartCustoms.Server.Exchange;
+
+/// <summary>
+/// Delivers the outbox: signs each due message afresh, posts it to the partner's inbox and marks it delivered only
+/// on the partner's verified receipt. Any other outcome (partner down, refusal, bad receipt) schedules a retry after
+/// an exponentially growing, capped wait; nothing is dropped. Several servers may share one outbox: each claims
+/// the rows it sends, and a message sent twice after a crash is stored once by the partner (same id).
+/// </summary>
+public sealed class DeliveryService(
+    IExchangeStore store, NodeKeyRing keys, OutboxSignal signal, IHttpClientFactory http, IOptions<SmartCustomsOptions> options,
+    TimeProvider clock, ILogger<DeliveryService> logger) : BackgroundService
+{
+    /// <summary>The named HTTP client deliveries go through (tests route it to an in-process partner).</summary>
+    public const string HttpClientName = "SmartCustoms.Exchange";
+
+    private const int Batch = 32;
+
+    private readonly SmartCustomsOptions.ExchangeSection _exchange = options.Value.Exchange;
+    private readonly string _nodeId = options.Value.NodeId;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var sent = await DeliverDueAsync(stoppingToken).ConfigureAwait(false);
+                if (sent < Batch)
+                {
+                    await signal.WaitAsync(await UntilNextDueAsync(stoppingToken).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or IOException)
+            {
+                // The database is away for a moment: the messages wait in it, and so does this loop.
+                LogLoopFailed(logger, ex);
+                await Task.Delay(_exchange.PollInterval, clock, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>One pass over the due messages; returns how many were claimed.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        // A read first: an idle node must not take SQLite's single writer at every poll.
+        if (await store.NextDueAsync(cancellationToken).ConfigureAwait(false) is not { } next || next > now)
+        {
+            return 0;
+        }
+
+        // Long enough for one attempt to finish; after a crash, the partner waits at most this long for the retry.
+        var lease = now + _exchange.RequestTimeout + _exchange.RequestTimeout;
+        var due = await store.ClaimDueAsync(now, lease, Batch, cancellationToken).ConfigureAwait(false);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var partners = (await store.ListPartnersAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.NodeId, StringComparer.Ordinal);
+        await Task.WhenAll(due.Select(message => DeliverAsync(message, partners.GetValueOrDefault(message.Recipient), cancellationToken))).ConfigureAwait(false);
+        return due.Count;
+    }
+
+    private async Task DeliverAsync(OutboxMessage message, PartnerRecord? partner, CancellationToken cancellationToken)
+    {
+        string failure;
+        if (partner is null)
+        {
+            failure = $"{message.Recipient} is no longer a registered partner.";
+        }
+        else
+        {
+            try
+            {
+                failure = await SendAsync(message, partner, cancellationToken).ConfigureAwait(false) ?? "";
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Whatever went wrong with this one message, the others are still delivered and it is tried again later.
+                failure = $"{ex.GetType().Name}: {ex.Message}";
+            }
+
+            if (failure.Length == 0)
+            {
+                return;
+            }
+        }
+
+        var wait = Backoff(message.Attempts, _exchange.RetryInitial, _exchange.RetryMax);
+        LogRetry(logger, message.Id, message.Recipient, message.Attempts, wait, failure, null);
+        await store.MarkFailedAsync(message.Id, failure, clock.GetUtcNow() + wait, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <returns>null once delivered, else why not.</returns>
+    private async Task<string?> SendAsync(OutboxMessage message, PartnerRecord partner, CancellationToken cancellationToken)
+    {
+        var envelope = JsonSerializer.Deserialize<MessageEnvelope>(message.EnvelopeJson, ExchangeJson.Options)!;
+        var signed = keys.Sign(JsonSerializer.SerializeToUtf8Bytes(envelope with { SentAt = clock.GetUtcNow() }, ExchangeJson.Options), ExchangeMediaTypes.Message);
+        using var content = new StringContent(signed, Encoding.ASCII);
+        content.Headers.ContentType = new MediaTypeHeaderValue(ExchangeMediaTypes.Jose);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_exchange.RequestTimeout);
+        string answer;
+        try
+        {
+            using var client = http.CreateClient(HttpClientName);
+            using var response = await client.PostAsync(new Uri(new Uri(partner.BaseUrl + "/"), "api/exchange/inbox"), content, timeout.Token).ConfigureAwait(false);
+            answer = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                return $"{(int)response.StatusCode} from {partner.NodeId}: {(answer.Length > 300 ? answer[..300] : answer)}";
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return $"{partner.NodeId} unreachable: {ex.Message}";
+        }
+
+        var receipt = VerifyReceipt(answer, message, partner);
+        if (receipt is null)
+        {
+            return $"{partner.NodeId} answered without a valid signed receipt for {message.Id}.";
+        }
+
+        await store.MarkDeliveredAsync(message.Id, answer, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        LogDelivered(logger, message.Type, message.Id, partner.NodeId, null);
+        return null;
+    }
+
+    /// <summary>The receipt when the partner signed it with one of its registered keys and it is for this very message.</summary>
+    private MessageReceipt? VerifyReceipt(string answer, OutboxMessage message, PartnerRecord partner)
+    {
+        if (Jws.Parse(answer) is not { } jws || !string.Equals(jws.Type, ExchangeMediaTypes.Receipt, StringComparison.Ordinal)
+            || PartnerKeys.Verify(jws, [partner], clock.GetUtcNow(), out _) != PartnerKeys.Verdict.Verified)
+        {
+            return null;
+        }
+
+        try
+        {
+            var receipt = JsonSerializer.Deserialize<MessageReceipt>(jws.Payload, ExchangeJson.Options);
+            return receipt is not null && receipt.MessageId == message.Id && receipt.Sender == _nodeId && receipt.Recipient == partner.NodeId
+                && receipt.Status == "accepted"
+                ? receipt
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The wait after the given number of failed attempts: <paramref name="initial"/> after the first, doubling, never more than <paramref name="max"/>.</summary>
+    public static TimeSpan Backoff(int attempts, TimeSpan initial, TimeSpan max)
+    {
+        var doublings = Math.Clamp(attempts - 1, 0, 30);
+        var wait = initial.TotalMilliseconds * Math.Pow(2, doublings);
+        return TimeSpan.FromMilliseconds(Math.Min(wait, max.TotalMilliseconds));
+    }
+
+    private async Task<TimeSpan> UntilNextDueAsync(CancellationToken cancellationToken)
+    {
+        var next = await store.NextDueAsync(cancellationToken).ConfigureAwait(false);
+        var wait = next is { } due ? due - clock.GetUtcNow() : _exchange.PollInterval;
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _exchange.PollInterval ? _exchange.PollInterval : wait;
+    }
+
+    private static readonly Action<ILogger, string, string, string, Exception?> LogDelivered =
+        LoggerMessage.Define<string, string, string>(LogLevel.Information, new EventId(42, "ExchangeDelivered"), "Delivered {Type} message {MessageId} to {Recipient}");
+
+    private static readonly Action<ILogger, string, string, int, TimeSpan, string, Exception?> LogRetry =
+        LoggerMessage.Define<string, string, int, TimeSpan, string>(LogLevel.Warning, new EventId(43, "ExchangeRetry"),
+            "Message {MessageId} to {Recipient} not delivered (attempt {Attempts}); retrying in {Wait}: {Failure}");
+
+    private static void LogLoopFailed(ILogger logger, Exception ex) => LogLoop(logger, ex);
+
+    private static readonly Action<ILogger, Exception?> LogLoop =
+        LoggerMessage.Define(LogLevel.Error, new EventId(44, "ExchangeLoopFailed"), "The outbox could not be read; trying again shortly");
+}

@@ -1,0 +1,200 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SmartCustoms.Domain.Exchange;
+using SmartCustoms.Server.Declarations;
+using SmartCustoms.Server.Hosting;
+using SmartCustoms.Storage.Exchange;
+
+namespace SmartCustoms.Server.Exchange;
+
+/// <summary>
+/// <c>POST /api/exchange/inbox</c>: a partner's signed message. The signature is checked before anything else (the
+/// endpoint has no API key: the partner's registered key is its credential), then sender, recipient, replay,
+/// agreement and freshness; an accepted message is stored once and answered with a signed receipt.
+/// </summary>
+public sealed class InboxService(
+    IExchangeStore store, NodeKeyRing keys, IOptions<SmartCustomsOptions> options, TimeProvider clock, ILogger<InboxService> logger)
+{
+    private readonly SmartCustomsOptions _options = options.Value;
+
+    public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await BodyReader.ReadAsync(request, _options.Exchange.MaxMessageBytes, cancellationToken).ConfigureAwait(false);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var compact = Encoding.ASCII.GetString(body.Bytes!);
+        if (Jws.Parse(compact) is not { } jws || !string.Equals(jws.Type, ExchangeMediaTypes.Message, StringComparison.Ordinal))
+        {
+            return Refuse(StatusCodes.Status400BadRequest, "Not a message", $"Send an ES256 JWS in compact serialization with typ {ExchangeMediaTypes.Message} and a kid.", "message.malformed");
+        }
+
+        var now = clock.GetUtcNow();
+        var partners = await store.ListPartnersAsync(cancellationToken).ConfigureAwait(false);
+        switch (PartnerKeys.Verify(jws, partners, now, out var partner))
+        {
+            case PartnerKeys.Verdict.UnknownKey:
+                return Refuse(StatusCodes.Status401Unauthorized, "Unknown sender", "No registered partner has the key this message is signed with.", "sender.unknown");
+            case PartnerKeys.Verdict.KeyNotValid:
+                return Refuse(StatusCodes.Status401Unauthorized, "Key not valid", "The key this message is signed with is outside its validity period.", "key.not-valid");
+            case PartnerKeys.Verdict.BadSignature:
+                LogRefused(logger, partner!.NodeId, "signature.invalid", null);
+                return Refuse(StatusCodes.Status401Unauthorized, "Bad signature", "The signature does not match the message.", "signature.invalid");
+        }
+
+        MessageEnvelope envelope;
+        try
+        {
+            envelope = JsonSerializer.Deserialize<MessageEnvelope>(jws.Payload, ExchangeJson.Options)!;
+        }
+        catch (JsonException)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, "Not an envelope", "The payload is not a message envelope (id, type, sender, recipient, createdAt, sentAt, payload).", "envelope.invalid");
+        }
+
+        if (CheckParties(envelope, partner!) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var replayed = await store.FindReceiptAsync(envelope.Sender, envelope.Id, cancellationToken).ConfigureAwait(false);
+        if (replayed is not null)
+        {
+            // The sender may not have had our first answer: the same receipt again, nothing stored twice.
+            return Receipt(replayed);
+        }
+
+        if (CheckContent(envelope, partner!, now) is { } problem)
+        {
+            return problem;
+        }
+
+        return await StoreAsync(envelope, compact, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Who the message says it is from and for, against who signed it and who this node is.</summary>
+    private IResult? CheckParties(MessageEnvelope envelope, PartnerRecord partner)
+    {
+        IResult? refusal = null;
+        if (!string.Equals(envelope.Sender, partner.NodeId, StringComparison.Ordinal))
+        {
+            refusal = Refuse(StatusCodes.Status403Forbidden, "Sender mismatch", $"The message says it is from {envelope.Sender} but is signed with a key of {partner.NodeId}.", "sender.mismatch");
+        }
+        else if (!string.Equals(envelope.Recipient, _options.NodeId, StringComparison.Ordinal))
+        {
+            refusal = Refuse(StatusCodes.Status403Forbidden, "Wrong recipient", $"The message is for {envelope.Recipient}; this node is {_options.NodeId}.", "recipient.wrong");
+        }
+        else if (string.IsNullOrWhiteSpace(envelope.Id) || envelope.Id.Length > 64)
+        {
+            refusal = Refuse(StatusCodes.Status400BadRequest, "Bad message id", "The message id is 1 to 64 characters.", "envelope.id");
+        }
+
+        return refusal;
+    }
+
+    /// <summary>What is checked only for a message not seen before: the agreement and the clocks.</summary>
+    private IResult? CheckContent(MessageEnvelope envelope, PartnerRecord partner, DateTimeOffset now)
+    {
+        if (!partner.Agreement().TheySend.Contains(envelope.Type, StringComparer.Ordinal))
+        {
+            LogRefused(logger, partner.NodeId, "type.not-agreed", null);
+            return Refuse(StatusCodes.Status403Forbidden, "Type not agreed", $"The agreement with {partner.NodeId} does not let it send '{envelope.Type}' messages.", "type.not-agreed");
+        }
+
+        var exchange = _options.Exchange;
+        if (envelope.SentAt is not { } sentAt || sentAt < now - exchange.MaxMessageAge)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, "Stale message", $"The message was sent more than {exchange.MaxMessageAge} ago (by this node's clock).", "message.stale");
+        }
+
+        if (sentAt > now + exchange.MaxClockAhead || envelope.CreatedAt > now + exchange.MaxClockAhead || envelope.CreatedAt > sentAt)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, "Future-dated message", $"The message is dated more than {exchange.MaxClockAhead} ahead of this node's clock, or created after it was sent.", "message.future");
+        }
+
+        if (envelope.Type == MessageTypes.ExportData && ExportData(envelope, now) is null)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, "Bad export data", "An export-data payload has the sender's mrn, status, acceptedAt and the shared declaration fields.", "payload.invalid");
+        }
+
+        return null;
+    }
+
+    private async Task<IResult> StoreAsync(MessageEnvelope envelope, string compact, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var receipt = JsonSerializer.SerializeToUtf8Bytes(
+            new MessageReceipt { MessageId = envelope.Id, Sender = envelope.Sender, Recipient = _options.NodeId, ReceivedAt = now }, ExchangeJson.Options);
+        var signed = keys.Sign(receipt, ExchangeMediaTypes.Receipt);
+        var message = new InboxMessage(envelope.Sender, envelope.Id, envelope.Type, envelope.CreatedAt, now, compact, envelope.Payload.GetRawText(), signed);
+        var exportData = envelope.Type == MessageTypes.ExportData ? ExportData(envelope, now) : null;
+        var stored = await store.AcceptAsync(message, exportData, cancellationToken).ConfigureAwait(false);
+        if (stored.Stored)
+        {
+            LogAccepted(logger, envelope.Type, envelope.Id, envelope.Sender, null);
+        }
+
+        return Receipt(stored.Receipt);
+    }
+
+    /// <summary>The export data with the keys an import is matched by (upper case, trimmed); null when the payload is not export data.</summary>
+    private static ExportDataRecord? ExportData(MessageEnvelope envelope, DateTimeOffset receivedAt)
+    {
+        ExportDataPayload? payload;
+        try
+        {
+            payload = envelope.Payload.Deserialize<ExportDataPayload>(ExchangeJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        if (payload is null || payload.Declaration.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var keys = new List<ExportDataKey>();
+        var declaration = payload.Declaration;
+        if (declaration.TryGetProperty("transport", out var transport) && transport.ValueKind == JsonValueKind.Object)
+        {
+            if (transport.TryGetProperty("containers", out var containers) && containers.ValueKind == JsonValueKind.Array)
+            {
+                keys.AddRange(containers.EnumerateArray().Select(c => Text(c, "id")).OfType<string>().Select(id => new ExportDataKey(ExportDataKey.Container, id)));
+            }
+
+            if (transport.TryGetProperty("transportDocument", out var document) && Text(document, "id") is { } documentId)
+            {
+                keys.Add(new ExportDataKey(ExportDataKey.TransportDocument, documentId));
+            }
+        }
+
+        if (Text(declaration, "lrn") is { } reference)
+        {
+            keys.Add(new ExportDataKey(ExportDataKey.ExporterReference, reference));
+        }
+
+        return new ExportDataRecord(envelope.Sender, envelope.Id, payload.Mrn, payload.Status, payload.AcceptedAt, receivedAt, declaration.GetRawText(), keys);
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+        && !string.IsNullOrWhiteSpace(value.GetString())
+            ? NormaliseKey(value.GetString()!)
+            : null;
+
+    public static string NormaliseKey(string value) => value.Trim().ToUpperInvariant();
+
+    private static IResult Receipt(string compact) => Results.Text(compact, ExchangeMediaTypes.Jose, Encoding.ASCII);
+
+    private static IResult Refuse(int status, string title, string detail, string code) => Problems.Single(status, title, detail, code, "");
+
+    private static readonly Action<ILogger, string, string, string, Exception?> LogAccepted =
+        LoggerMessage.Define<string, string, string>(LogLevel.Information, new EventId(40, "ExchangeAccepted"), "Accepted {Type} message {MessageId} from {Sender}");
+
+    private static readonly Action<ILogger, string, string, Exception?> LogRefused =
+        LoggerMessage.Define<string, string>(LogLevel.Warning, new EventId(41, "ExchangeRefused"), "Refused a message signed by {Sender}: {Reason}");
+}
