@@ -4,6 +4,7 @@ using SmartCustoms.Storage.Exchange;
 using SmartCustoms.Storage.Models;
 using SmartCustoms.Storage.Risk;
 using SmartCustoms.Storage.Sql;
+using SmartCustoms.Storage.Statistics;
 using SmartCustoms.Storage.Tariffs;
 
 namespace SmartCustoms.Storage;
@@ -24,6 +25,7 @@ public sealed class Database : IAsyncDisposable
         Risk = new RiskStore(backend);
         Models = new ModelStore(backend);
         Exchange = new ExchangeStore(backend);
+        Statistics = new TradeStatisticsStore(backend);
     }
 
     /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
@@ -35,6 +37,7 @@ public sealed class Database : IAsyncDisposable
     public IRiskStore Risk { get; }
     public IModelStore Models { get; }
     public IExchangeStore Exchange { get; }
+    public ITradeStatisticsStore Statistics { get; }
 
     /// <summary>
     /// Applies the migrations not yet applied, in order. Idempotent, and safe when several processes start at

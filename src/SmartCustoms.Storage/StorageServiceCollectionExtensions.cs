@@ -4,6 +4,7 @@ using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Storage.Exchange;
 using SmartCustoms.Storage.Models;
 using SmartCustoms.Storage.Risk;
+using SmartCustoms.Storage.Statistics;
 using SmartCustoms.Storage.Tariffs;
 
 namespace SmartCustoms.Storage;
@@ -30,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRiskStore>(sp => sp.GetRequiredService<Database>().Risk);
         services.AddSingleton<IModelStore>(sp => sp.GetRequiredService<Database>().Models);
         services.AddSingleton<IExchangeStore>(sp => sp.GetRequiredService<Database>().Exchange);
+        services.AddSingleton<ITradeStatisticsStore>(sp => sp.GetRequiredService<Database>().Statistics);
         return services;
     }
 }

@@ -113,8 +113,7 @@ public sealed class RiskSubject
         var item = declaration.Items[index] ?? new GoodsItem();
         var sequence = item.Sequence ?? index + 1;
         var hs = item.HsCode;
-        var value = DutyValue(duties, sequence)
-            ?? (item.CustomsValue?.Amount ?? item.ItemPrice?.Amount) * (declaration.ExchangeRate ?? 1m);
+        var value = CustomsValues.OfItem(declaration, index, duties);
         decimal? reference = hs is { Length: >= 6 } && prices.Count > 0 && prices.TryGet(hs.AsSpan(0, 6), out var r) ? r : null;
         return new RiskItem
         {
@@ -127,24 +126,6 @@ public sealed class RiskSubject
             Quantity = item.Quantity,
             CustomsValue = value,
         }.DeriveRatios(reference);
-    }
-
-    private static decimal? DutyValue(DutyAssessment? duties, int sequence)
-    {
-        if (duties is null)
-        {
-            return null;
-        }
-
-        foreach (var line in duties.Items)
-        {
-            if (line.Sequence == sequence)
-            {
-                return line.CustomsValue;
-            }
-        }
-
-        return null;
     }
 
     private static bool HasCheckDigitIssue(IEnumerable<ValidationIssue>? issues)

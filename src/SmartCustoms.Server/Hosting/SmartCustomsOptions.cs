@@ -28,6 +28,14 @@ public sealed class SmartCustomsOptions
 
     public ExchangeSection Exchange { get; set; } = new();
 
+    public StatisticsSection Statistics { get; set; } = new();
+
+    public sealed class StatisticsSection
+    {
+        /// <summary>Fewest distinct declarants a cell of the public statistics needs to be shown, so that no single trader can be recognised.</summary>
+        public int MinTraders { get; set; } = 5;
+    }
+
     /// <summary>Node-to-node exchange: how this node presents itself, what its inbox accepts, how its outbox retries.</summary>
     public sealed class ExchangeSection
     {

@@ -103,6 +103,11 @@ public static class SmartCustomsServices
         }
 
         ValidateExchange(options.Exchange);
+        if (options.Statistics.MinTraders < 1)
+        {
+            throw new InvalidOperationException("SmartCustoms:Statistics:MinTraders must be at least 1.");
+        }
+
         if (options.InvoiceTolerancePercent is < 0 or > 100)
         {
             throw new InvalidOperationException("SmartCustoms:InvoiceTolerancePercent must be between 0 and 100.");

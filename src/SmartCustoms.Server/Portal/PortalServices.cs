@@ -23,6 +23,7 @@ public static class PortalServices
             pages.Conventions.AuthorizeFolder("/Analyst", PortalAuthentication.AnalystPolicy);
             pages.Conventions.AllowAnonymousToPage("/SignIn");
             pages.Conventions.AllowAnonymousToPage("/Denied");
+            pages.Conventions.AllowAnonymousToPage("/Statistics");
             // Uploads are held to the node's own limits before the form is read (the antiforgery check reads it first).
             pages.Conventions.AddPageApplicationModelConvention("/Trader/Lodge", page =>
                 LimitBody(page.Filters, options.Limits.MaxDeclarationBytes + FormOverheadBytes));

@@ -1,6 +1,7 @@
 using SmartCustoms.Storage.Exchange;
 using SmartCustoms.Storage.Risk;
 using SmartCustoms.Storage.Sql;
+using SmartCustoms.Storage.Statistics;
 
 namespace SmartCustoms.Storage.Declarations;
 
@@ -40,6 +41,7 @@ internal sealed class DeclarationWrites(SqlDialect dialect)
         {
             await _risk.InsertAssessmentAsync(session, mrn, 1, risk, acceptedAt, ct).ConfigureAwait(false);
         }
+        await TradeStatisticsWrites.InsertAsync(session, mrn, request with { AcceptedAt = acceptedAt }, ct).ConfigureAwait(false);
         foreach (var message in request.Outbox?.Invoke(mrn) ?? [])
         {
             await _outbox.InsertAsync(session, message, ct).ConfigureAwait(false);

@@ -128,16 +128,5 @@ public sealed class ChartsModel(IRiskStore store, IModelStore models, TimeProvid
         _ => Color.FromHex("#555d66"),
     };
 
-    /// <summary>The SVG with a viewBox, so that it scales down to a phone's width instead of being cut.</summary>
-    private static HtmlString Svg(Plot plot)
-    {
-        var svg = plot.GetSvgHtml(Width, Height);
-        if (!svg.Contains("viewBox", StringComparison.Ordinal))
-        {
-            svg = svg.Replace("<svg ", string.Create(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {Width} {Height}\" "), StringComparison.Ordinal);
-        }
-
-        // The markup is ScottPlot's own drawing of numbers and of names chosen by the node (lanes, metric names), not user input.
-        return new HtmlString(svg);
-    }
+    private static HtmlString Svg(Plot plot) => SvgChart.Html(plot, Width, Height);
 }
