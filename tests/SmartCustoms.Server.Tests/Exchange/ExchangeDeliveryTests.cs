@@ -167,7 +167,7 @@ public sealed class ExchangeDeliveryTests
     private static string? Status(JsonElement message) => message.GetProperty("status").GetString();
 
     /// <summary>CN and SG registered with each other (CN sends export data to SG), and a trader lodging at CN.</summary>
-    private sealed class PairedNodes : IAsyncDisposable
+    internal sealed class PairedNodes : IAsyncDisposable
     {
         private PairedNodes(LoopbackRouter router, TestNode cn, TestNode sg, HttpClient exporter) => (Router, Cn, Sg, Exporter) = (router, cn, sg, exporter);
 

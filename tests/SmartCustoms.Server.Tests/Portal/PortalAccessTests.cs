@@ -17,7 +17,7 @@ public sealed partial class PortalAccessTests
 
     private static string TokenIn(string form) => AntiforgeryToken().Match(form).Groups[1].Value;
 
-    private static async Task<(HttpClient Browser, HttpResponseMessage SignIn)> SignInAsync(TestNode node, string role, string? party = null)
+    internal static async Task<(HttpClient Browser, HttpResponseMessage SignIn)> SignInAsync(TestNode node, string role, string? party = null)
     {
         using var admin = node.Admin();
         var created = await (await admin.PostAsJsonAsync("/api/keys", new { role, partyId = party, name = role })).Content.ReadFromJsonAsync<JsonElement>();

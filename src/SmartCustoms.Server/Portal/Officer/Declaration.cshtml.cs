@@ -2,14 +2,16 @@ using Microsoft.AspNetCore.Mvc;
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.Risk;
 using SmartCustoms.Server.Declarations;
+using SmartCustoms.Server.Exchange;
 using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Storage.Exchange;
 using SmartCustoms.Storage.Risk;
 
 namespace SmartCustoms.Server.Portal.Officer;
 
 /// <summary>One declaration as customs sees it, with the officer's actions: release and re-routing with a reason.</summary>
 public sealed class DeclarationModel(
-    IDeclarationStore store, IRiskStore risk, TransitionService transitions, ControlService controls) : PortalPage
+    IDeclarationStore store, IRiskStore risk, IExchangeStore exchange, TransitionService transitions, ControlService controls) : PortalPage
 {
     private static readonly Dictionary<string, string> Confirmations = new(StringComparer.Ordinal)
     {
@@ -23,6 +25,9 @@ public sealed class DeclarationModel(
     public RiskView Risk { get; private set; } = null!;
 
     public IReadOnlyList<NotificationResponse> History { get; private set; } = [];
+
+    /// <summary>Export data partners sent for the same containers or transport document, newest first.</summary>
+    public IReadOnlyList<PartnerExport> PartnerData { get; private set; } = [];
 
     public string? Confirmation { get; private set; }
 
@@ -67,6 +72,35 @@ public sealed class DeclarationModel(
         Record = record;
         Risk = ControlView.From(record, await risk.GetControlHistoryAsync(mrn, cancellationToken));
         History = [.. (await store.GetNotificationsAsync(mrn, 0, 1000, cancellationToken)).Select(Notifications.ToResponse)];
+        PartnerData = await PartnerDataAsync(record.Declaration, cancellationToken);
         return true;
     }
+
+    private async Task<IReadOnlyList<PartnerExport>> PartnerDataAsync(Declaration declaration, CancellationToken cancellationToken)
+    {
+        var keys = (declaration.Transport?.Containers ?? []).Select(c => c.Id).OfType<string>()
+            .Select(id => (Kind: ExportDataKey.Container, Value: id))
+            .Append((Kind: ExportDataKey.TransportDocument, Value: declaration.Transport?.TransportDocument?.Id ?? ""))
+            .Where(k => !string.IsNullOrWhiteSpace(k.Value))
+            .Take(MaxLookups);
+        var found = new Dictionary<string, PartnerExport>(StringComparer.Ordinal);
+        foreach (var (kind, value) in keys)
+        {
+            foreach (var record in await exchange.FindExportDataAsync(kind, InboxService.NormaliseKey(value), 5, cancellationToken))
+            {
+                if (!found.ContainsKey(record.MessageId))
+                {
+                    found.Add(record.MessageId, new PartnerExport(record, $"{kind} {value}", DeclarationJson.Deserialize(record.DeclarationJson)));
+                }
+            }
+        }
+
+        return [.. found.Values.OrderByDescending(p => p.Record.ReceivedAt)];
+    }
+
+    /// <summary>Lookups per page view: a declaration may list many containers.</summary>
+    private const int MaxLookups = 20;
+
+    /// <summary>A partner's export declaration matched by <paramref name="MatchedBy"/>, with the fields the agreement shares.</summary>
+    public sealed record PartnerExport(ExportDataRecord Record, string MatchedBy, Declaration? Shared);
 }
