@@ -7,7 +7,11 @@ public sealed record TradeFigures(long Declarations, long Items, decimal Value, 
 /// One cell of a statistics table: a month (null in totals over the period) and a key (an HS chapter or an origin
 /// country; null when the items did not state it). <see cref="Figures"/> is null when the cell is suppressed.
 /// </summary>
-public sealed record TradeCell(string? Month, string? Key, TradeFigures? Figures)
+/// <param name="Other">
+/// The month's row of cells too small to publish, merged: it holds at least the minimum number of traders, or is
+/// suppressed too. <see cref="Key"/> is null on it.
+/// </param>
+public sealed record TradeCell(string? Month, string? Key, TradeFigures? Figures, bool Other = false)
 {
     public bool Suppressed => Figures is null;
 }

@@ -68,9 +68,11 @@ public sealed partial class PublicStatisticsTests
     {
         await using var node = await TestNode.StartAsync(provider);
         var shaverValues = new List<decimal>();
+        var laptopValues = new List<decimal>();
         for (var i = 0; i < MinTraders; i++)
         {
             shaverValues.Add(await LodgeAsync(node, $"GB10000000{i}000", "85109000", "CN", 1000m + i));
+            laptopValues.Add(await LodgeAsync(node, $"GB30000000{i}000", "84713000", "VN", 2000m + i));
         }
 
         var coffeeValue = await LodgeAsync(node, "GB200000000000", "09012100", "BR", 4321.57m);
@@ -81,17 +83,26 @@ public sealed partial class PublicStatisticsTests
         var rows = Rows(html);
 
         var month = DateTime.UtcNow.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var shavers = shaverValues.Sum().ToString("#,##0.00", CultureInfo.InvariantCulture);
+        static string Money(decimal value) => value.ToString("#,##0.00", CultureInfo.InvariantCulture);
+        var laptops = Money(laptopValues.Sum());
+        // The coffee alone is too small to publish; merged with the smallest published cell it is not.
+        var other = Money(shaverValues.Sum() + coffeeValue);
+        var others = MinTraders + 1;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains($"{month}|85|{MinTraders}|{MinTraders}|{MinTraders}|{shavers}", rows);
-        Assert.Contains($"{month}|CN|{MinTraders}|{MinTraders}|{MinTraders}|{shavers}", rows);
-        Assert.Contains($"85|{MinTraders}|{MinTraders}|{MinTraders}|{shavers}", rows);
+        Assert.Contains($"{month}|84|{MinTraders}|{MinTraders}|{MinTraders}|{laptops}", rows);
+        Assert.Contains($"{month}|VN|{MinTraders}|{MinTraders}|{MinTraders}|{laptops}", rows);
+        Assert.Contains($"84|{MinTraders}|{MinTraders}|{MinTraders}|{laptops}", rows);
         Assert.Contains($"{month}|09|suppressed|suppressed|suppressed|suppressed", rows);
         Assert.Contains($"{month}|BR|suppressed|suppressed|suppressed|suppressed", rows);
+        Assert.Contains($"{month}|85|suppressed|suppressed|suppressed|suppressed", rows);
+        Assert.Contains($"{month}|CN|suppressed|suppressed|suppressed|suppressed", rows);
+        // Both monthly tables add up to the same month total, so neither gives the other's small cells away.
+        Assert.Equal(2, rows.Count(r => r == $"{month}|other (merged small cells)|{others}|{others}|{others}|{other}"));
         Assert.Contains("09|suppressed|suppressed|suppressed|suppressed", rows);
         Assert.Contains("BR|suppressed|suppressed|suppressed|suppressed", rows);
+        Assert.Contains("85|suppressed|suppressed|suppressed|suppressed", rows);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
-        foreach (var hidden in new[] { coffeeValue.ToString("#,##0.00", CultureInfo.InvariantCulture), coffeeValue.ToString(CultureInfo.InvariantCulture), "4321" })
+        foreach (var hidden in new[] { Money(coffeeValue), coffeeValue.ToString(CultureInfo.InvariantCulture), "4321", Money(shaverValues.Sum()) })
         {
             Assert.DoesNotContain(hidden, html, StringComparison.Ordinal);
         }
