@@ -142,8 +142,6 @@ internal sealed class AssessRun(RiskEngine engine, IReadOnlyDictionary<string, L
 {
     private readonly TariffSchedule _tariff = TariffFile.LoadDemo();
     private readonly Random _random = new(seed);
-    // Thresholds sort the window, so they are refreshed every RefreshEvery scores per office, as a node would.
-    private const int RefreshEvery = 64;
     private readonly Dictionary<string, OfficeState> _offices = new(StringComparer.Ordinal);
     public const int MaxListed = 20;
 
@@ -206,30 +204,15 @@ internal sealed class AssessRun(RiskEngine engine, IReadOnlyDictionary<string, L
         return state;
     }
 
+    /// <summary>An office's settings and thresholds, refreshed as a node refreshes them.</summary>
     private sealed class OfficeState(LaneSettings settings)
     {
-        private readonly ScoreWindow _window = new(Math.Max(settings.Window, 1));
-        private Thresholds? _thresholds;
-        private int _sinceRefresh;
+        private readonly OfficeThresholds _thresholds = new(Math.Max(settings.Window, 1));
 
         public LaneSettings Settings => settings;
 
-        /// <summary>While the window is still filling, every score changes the quantiles a lot: refresh each time then.</summary>
-        public Thresholds Thresholds()
-        {
-            if (_thresholds is null || _sinceRefresh >= RefreshEvery || _window.Count < LaneSettings.MinWindow * 2)
-            {
-                _thresholds = _window.Compute(settings);
-                _sinceRefresh = 0;
-            }
+        public Thresholds Thresholds() => _thresholds.For(settings);
 
-            return _thresholds;
-        }
-
-        public void Add(decimal score)
-        {
-            _window.Add(score);
-            _sinceRefresh++;
-        }
+        public void Add(decimal score) => _thresholds.Add(score);
     }
 }

@@ -26,8 +26,6 @@ public sealed class RiskAssessor(
     IRiskStore store, ActiveModels models, RiskRandom random, IMemoryCache cache, IOptions<SmartCustomsOptions> options, TimeProvider clock,
     ILogger<RiskAssessor> logger) : IDisposable
 {
-    // Thresholds sort the window: refresh them every so many scores rather than for each declaration.
-    private const int RefreshThresholdsEvery = 64;
     private static readonly TimeSpan PricesEvery = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan TraderFactsFor = TimeSpan.FromSeconds(30);
 
@@ -48,7 +46,7 @@ public sealed class RiskAssessor(
         var subject = RiskSubject.Create(declaration, today, trader, check.Assessment, snapshot.Prices, check.Warnings);
         var settings = snapshot.Lanes.GetValueOrDefault(subject.Office) ?? new LaneSettings { Office = subject.Office };
         var window = await WindowAsync(subject.Office, settings.Window, cancellationToken).ConfigureAwait(false);
-        var decision = snapshot.Engine.Assess(subject, window.Thresholds(settings), settings, random.Draw());
+        var decision = snapshot.Engine.Assess(subject, window.Thresholds.For(settings), settings, random.Draw());
 
         var prices = new List<KeyValuePair<string, decimal>>(subject.ItemCount);
         foreach (var item in subject.Items)
@@ -70,7 +68,7 @@ public sealed class RiskAssessor(
     {
         if (_offices.TryGetValue(office, out var window))
         {
-            window.Add(score);
+            window.Thresholds.Add(score);
         }
     }
 
@@ -172,13 +170,14 @@ public sealed class RiskAssessor(
 
     private async ValueTask<OfficeWindow> WindowAsync(string office, int size, CancellationToken cancellationToken)
     {
-        var window = _offices.GetOrAdd(office, static (_, capacity) => new OfficeWindow(capacity), LaneSettings.MaxWindow);
+        var window = _offices.GetOrAdd(office, static _ => new OfficeWindow());
         var now = clock.GetUtcNow();
         if (now - window.LoadedAt >= RefreshEvery * 6)
         {
             // Another server's assessments count too; a reload from the database brings them in.
             var scores = await store.RecentScoresAsync(office, Math.Clamp(size, 1, LaneSettings.MaxWindow), cancellationToken).ConfigureAwait(false);
-            window.Reload(scores, now);
+            window.Thresholds.Reload(scores);
+            window.LoadedAt = now;
         }
 
         return window;
@@ -188,51 +187,12 @@ public sealed class RiskAssessor(
         RiskEngine Engine, long Stamp, IReadOnlyDictionary<string, LaneSettings> Lanes, ReferencePrices Prices, DateTimeOffset PricedAt,
         DateTimeOffset CheckedAt);
 
-    /// <summary>One office's recent scores and the thresholds last computed from them.</summary>
-    private sealed class OfficeWindow(int capacity)
+    /// <summary>An office's thresholds and when its window was last read back from storage.</summary>
+    private sealed class OfficeWindow
     {
-        private ScoreWindow _scores = new(capacity);
-        private Thresholds? _thresholds;
-        private LaneSettings? _computedFor;
-        private int _sinceRefresh;
+        public OfficeThresholds Thresholds { get; } = new();
 
-        public DateTimeOffset LoadedAt { get; private set; } = DateTimeOffset.MinValue;
-
-        public void Add(decimal score)
-        {
-            Volatile.Read(ref _scores).Add(score);
-            Interlocked.Increment(ref _sinceRefresh);
-        }
-
-        public void Reload(IReadOnlyList<decimal> newestFirst, DateTimeOffset at)
-        {
-            var scores = new ScoreWindow(capacity);
-            for (var i = newestFirst.Count - 1; i >= 0; i--)
-            {
-                scores.Add(newestFirst[i]);
-            }
-
-            Volatile.Write(ref _scores, scores);
-            _thresholds = null;
-            LoadedAt = at;
-        }
-
-        public Thresholds Thresholds(LaneSettings settings)
-        {
-            var scores = Volatile.Read(ref _scores);
-            var current = _thresholds;
-            // While the window fills, every score moves the quantiles a lot: recompute each time then.
-            if (current is null || !ReferenceEquals(_computedFor, settings) || Volatile.Read(ref _sinceRefresh) >= RefreshThresholdsEvery
-                || scores.Count < LaneSettings.MinWindow * 2)
-            {
-                current = scores.Compute(settings);
-                _thresholds = current;
-                _computedFor = settings;
-                Interlocked.Exchange(ref _sinceRefresh, 0);
-            }
-
-            return current;
-        }
+        public DateTimeOffset LoadedAt { get; set; } = DateTimeOffset.MinValue;
     }
 
     private static readonly Action<ILogger, string, int, string, Exception?> LogSkippedMessage =
