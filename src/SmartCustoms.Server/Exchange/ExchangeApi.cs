@@ -150,7 +150,7 @@ public static class ExchangeApi
         }
 
         var (kind, value) = given[0];
-        var found = await store.FindExportDataAsync(kind, InboxService.NormaliseKey(value!), 100, cancellationToken).ConfigureAwait(false);
+        var found = await store.FindExportDataAsync(kind, InboxPayloads.NormaliseKey(value!), 100, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(found.Select(d => new ExportDataView(
             d.Sender, d.Mrn, d.Status, d.AcceptedAt, d.ReceivedAt, d.MessageId, d.Keys, JsonSerializer.Deserialize<JsonElement>(d.DeclarationJson))).ToList());
     }

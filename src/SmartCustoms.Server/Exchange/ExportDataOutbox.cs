@@ -20,9 +20,7 @@ public sealed class ExportDataOutbox(IExchangeStore store, IOptions<SmartCustoms
     public async Task<Recipients> RecipientsAsync(CancellationToken cancellationToken)
     {
         var partners = await store.ListPartnersAsync(cancellationToken).ConfigureAwait(false);
-        return new Recipients([.. partners
-            .Select(p => (Partner: p, Agreement: p.Agreement()))
-            .Where(p => p.Agreement.WeSend.Contains(MessageTypes.ExportData, StringComparer.Ordinal))]);
+        return new Recipients(OutboxEnvelopes.Allowing(partners, MessageTypes.ExportData));
     }
 
     /// <returns>The messages for the lodging's transaction, given its MRN; null when the declaration concerns no partner.</returns>
@@ -60,16 +58,7 @@ public sealed class ExportDataOutbox(IExchangeStore store, IOptions<SmartCustoms
                 // Data minimisation happens here, before anything is written: what the agreement does not share never reaches the outbox.
                 Declaration = JsonSerializer.SerializeToElement(SharedFields.Select(declaration, r.Agreement.SharedFields)),
             };
-            var envelope = new MessageEnvelope
-            {
-                Id = Guid.CreateVersion7(at).ToString("N"),
-                Type = MessageTypes.ExportData,
-                Sender = options.Value.NodeId,
-                Recipient = r.Partner.NodeId,
-                CreatedAt = at,
-                Payload = JsonSerializer.SerializeToElement(payload, ExchangeJson.Options),
-            };
-            return new OutboxMessage(envelope.Id, envelope.Recipient, envelope.Type, JsonSerializer.Serialize(envelope, ExchangeJson.Options), at);
+            return OutboxEnvelopes.Create(options.Value.NodeId, r.Partner.NodeId, MessageTypes.ExportData, payload, at);
         })];
     }
 

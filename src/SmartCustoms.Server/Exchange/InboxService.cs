@@ -72,7 +72,14 @@ public sealed class InboxService(
             return problem;
         }
 
-        return await StoreAsync(envelope, compact, now, cancellationToken).ConfigureAwait(false);
+        var read = InboxPayloads.Read(envelope, now);
+        if (read.Effects is null)
+        {
+            LogRefused(logger, partner!.NodeId, "payload.invalid", null);
+            return Refuse(StatusCodes.Status400BadRequest, "Bad payload", read.Problem!, "payload.invalid");
+        }
+
+        return await StoreAsync(envelope, compact, read.Effects, now, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Who the message says it is from and for, against who signed it and who this node is.</summary>
@@ -115,22 +122,16 @@ public sealed class InboxService(
             return Refuse(StatusCodes.Status400BadRequest, "Future-dated message", $"The message is dated more than {exchange.MaxClockAhead} ahead of this node's clock, or created after it was sent.", "message.future");
         }
 
-        if (envelope.Type == MessageTypes.ExportData && ExportData(envelope, now) is null)
-        {
-            return Refuse(StatusCodes.Status400BadRequest, "Bad export data", "An export-data payload has the sender's mrn, status, acceptedAt and the shared declaration fields.", "payload.invalid");
-        }
-
         return null;
     }
 
-    private async Task<IResult> StoreAsync(MessageEnvelope envelope, string compact, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IResult> StoreAsync(MessageEnvelope envelope, string compact, InboxEffects effects, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var receipt = JsonSerializer.SerializeToUtf8Bytes(
             new MessageReceipt { MessageId = envelope.Id, Sender = envelope.Sender, Recipient = _options.NodeId, ReceivedAt = now }, ExchangeJson.Options);
         var signed = keys.Sign(receipt, ExchangeMediaTypes.Receipt);
         var message = new InboxMessage(envelope.Sender, envelope.Id, envelope.Type, envelope.CreatedAt, now, compact, envelope.Payload.GetRawText(), signed);
-        var exportData = envelope.Type == MessageTypes.ExportData ? ExportData(envelope, now) : null;
-        var stored = await store.AcceptAsync(message, exportData, cancellationToken).ConfigureAwait(false);
+        var stored = await store.AcceptAsync(message, effects, cancellationToken).ConfigureAwait(false);
         if (stored.Stored)
         {
             LogAccepted(logger, envelope.Type, envelope.Id, envelope.Sender, null);
@@ -138,55 +139,6 @@ public sealed class InboxService(
 
         return Receipt(stored.Receipt);
     }
-
-    /// <summary>The export data with the keys an import is matched by (upper case, trimmed); null when the payload is not export data.</summary>
-    private static ExportDataRecord? ExportData(MessageEnvelope envelope, DateTimeOffset receivedAt)
-    {
-        ExportDataPayload? payload;
-        try
-        {
-            payload = envelope.Payload.Deserialize<ExportDataPayload>(ExchangeJson.Options);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        if (payload is null || payload.Declaration.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        var keys = new List<ExportDataKey>();
-        var declaration = payload.Declaration;
-        if (declaration.TryGetProperty("transport", out var transport) && transport.ValueKind == JsonValueKind.Object)
-        {
-            if (transport.TryGetProperty("containers", out var containers) && containers.ValueKind == JsonValueKind.Array)
-            {
-                keys.AddRange(containers.EnumerateArray().Select(c => Text(c, "id")).OfType<string>().Select(id => new ExportDataKey(ExportDataKey.Container, id)));
-            }
-
-            if (transport.TryGetProperty("transportDocument", out var document) && Text(document, "id") is { } documentId)
-            {
-                keys.Add(new ExportDataKey(ExportDataKey.TransportDocument, documentId));
-            }
-        }
-
-        if (Text(declaration, "lrn") is { } reference)
-        {
-            keys.Add(new ExportDataKey(ExportDataKey.ExporterReference, reference));
-        }
-
-        return new ExportDataRecord(envelope.Sender, envelope.Id, payload.Mrn, payload.Status, payload.AcceptedAt, receivedAt, declaration.GetRawText(), keys);
-    }
-
-    private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-        && !string.IsNullOrWhiteSpace(value.GetString())
-            ? NormaliseKey(value.GetString()!)
-            : null;
-
-    public static string NormaliseKey(string value) => value.Trim().ToUpperInvariant();
 
     private static IResult Receipt(string compact) => Results.Text(compact, ExchangeMediaTypes.Jose, Encoding.ASCII);
 

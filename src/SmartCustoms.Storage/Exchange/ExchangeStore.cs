@@ -85,9 +85,10 @@ internal sealed class ExchangeStore(StorageBackend backend) : IExchangeStore
         backend.ReadAsync((session, ct) => session.ScalarStringAsync(
             "SELECT receipt FROM exchange_inbox WHERE sender = @sender AND id = @id", ct, ("@sender", sender), ("@id", id)), cancellationToken);
 
-    public Task<InboxResult> AcceptAsync(InboxMessage message, ExportDataRecord? exportData, CancellationToken cancellationToken)
+    public Task<InboxResult> AcceptAsync(InboxMessage message, InboxEffects effects, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(effects);
         return backend.WriteAsync(async (session, ct) =>
         {
             var inserted = await session.ExecuteAsync(
@@ -104,7 +105,7 @@ internal sealed class ExchangeStore(StorageBackend backend) : IExchangeStore
                 return new InboxResult(first!, false);
             }
 
-            if (exportData is not null)
+            if (effects.ExportData is { } exportData)
             {
                 await InsertExportDataAsync(session, exportData, ct).ConfigureAwait(false);
             }

@@ -25,6 +25,18 @@ public sealed record ExportDataKey(string Kind, string Value)
     public const string ExporterReference = "exporter-reference";
 }
 
+/// <summary>
+/// What an accepted message changes at this node besides the inbox itself, written in the transaction that stores the
+/// message, so that a message is either stored with its effects or not at all (and a replay changes nothing).
+/// </summary>
+public sealed record InboxEffects
+{
+    public static InboxEffects None { get; } = new();
+
+    /// <summary>An <c>export-data</c> message's declaration fields and match keys.</summary>
+    public ExportDataRecord? ExportData { get; init; }
+}
+
 /// <summary>The inbox's answer: the receipt to send back, and whether this call stored the message (false for a replay).</summary>
 public sealed record InboxResult(string Receipt, bool Stored);
 
@@ -64,10 +76,10 @@ public interface IExchangeStore
     Task<string?> FindReceiptAsync(string sender, string id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores an accepted message, and its export data if any, in one transaction; a message already stored (a replay
-    /// racing this one) is not stored again and its first receipt comes back.
+    /// Stores an accepted message with its effects in one transaction; a message already stored (a replay racing this
+    /// one) is not stored again, changes nothing, and its first receipt comes back.
     /// </summary>
-    Task<InboxResult> AcceptAsync(InboxMessage message, ExportDataRecord? exportData, CancellationToken cancellationToken);
+    Task<InboxResult> AcceptAsync(InboxMessage message, InboxEffects effects, CancellationToken cancellationToken);
 
     /// <summary>Messages in and out, newest first.</summary>
     Task<IReadOnlyList<ExchangeMessageSummary>> ListMessagesAsync(string? direction, string? partner, int limit, CancellationToken cancellationToken);

@@ -75,8 +75,8 @@ public sealed class ExchangeStoreTests
         ExportDataRecord Export() => new("CN", "m1", "26CN00000000000001", "released", now, now, """{"lrn":"REF-1"}""",
             [new ExportDataKey(ExportDataKey.Container, "MSCU1234566"), new ExportDataKey(ExportDataKey.ExporterReference, "REF-1")]);
 
-        var first = await exchange.AcceptAsync(Inbox("receipt-1", now), Export(), Ct);
-        var replay = await exchange.AcceptAsync(Inbox("receipt-2", now), Export(), Ct);
+        var first = await exchange.AcceptAsync(Inbox("receipt-1", now), new InboxEffects { ExportData = Export() }, Ct);
+        var replay = await exchange.AcceptAsync(Inbox("receipt-2", now), new InboxEffects { ExportData = Export() }, Ct);
         var byContainer = await exchange.FindExportDataAsync(ExportDataKey.Container, "MSCU1234566", 10, Ct);
 
         Assert.Equal(new InboxResult("receipt-1", true), first);

@@ -86,7 +86,7 @@ public sealed class DeclarationModel(
         var found = new Dictionary<string, PartnerExport>(StringComparer.Ordinal);
         foreach (var (kind, value) in keys)
         {
-            foreach (var record in await exchange.FindExportDataAsync(kind, InboxService.NormaliseKey(value), 5, cancellationToken))
+            foreach (var record in await exchange.FindExportDataAsync(kind, InboxPayloads.NormaliseKey(value), 5, cancellationToken))
             {
                 if (!found.ContainsKey(record.MessageId))
                 {

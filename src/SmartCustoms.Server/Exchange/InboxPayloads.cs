@@ -1,0 +1,91 @@
+using System.Text.Json;
+using SmartCustoms.Domain.Exchange;
+using SmartCustoms.Storage.Exchange;
+
+namespace SmartCustoms.Server.Exchange;
+
+/// <summary>
+/// Each message type's payload, read and checked before anything is stored, and turned into what it changes at this
+/// node (<see cref="InboxEffects"/>): a payload that does not read is refused with a reason, never stored half-read.
+/// </summary>
+public static class InboxPayloads
+{
+    /// <summary>A payload read into its effects, or the reason it was refused.</summary>
+    public sealed record Outcome(InboxEffects? Effects, string? Problem)
+    {
+        public static Outcome Of(InboxEffects effects) => new(effects, null);
+
+        public static Outcome Refused(string problem) => new(null, problem);
+    }
+
+    public static Outcome Read(MessageEnvelope envelope, DateTimeOffset receivedAt)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        return envelope.Type switch
+        {
+            MessageTypes.ExportData => ExportData(envelope, receivedAt) is { } exportData
+                ? Outcome.Of(new InboxEffects { ExportData = exportData })
+                : Outcome.Refused("An export-data payload has the sender's mrn, status, acceptedAt and the shared declaration fields."),
+            _ => Outcome.Of(InboxEffects.None),
+        };
+    }
+
+    /// <summary>Reads a payload as <typeparamref name="T"/> with the exchange's strict options; null when it does not read.</summary>
+    public static T? Payload<T>(MessageEnvelope envelope)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        try
+        {
+            return envelope.Payload.ValueKind == JsonValueKind.Object ? envelope.Payload.Deserialize<T>(ExchangeJson.Options) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The export data with the keys an import is matched by (upper case, trimmed); null when the payload is not export data.</summary>
+    private static ExportDataRecord? ExportData(MessageEnvelope envelope, DateTimeOffset receivedAt)
+    {
+        if (Payload<ExportDataPayload>(envelope) is not { } payload || payload.Declaration.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var keys = new List<ExportDataKey>();
+        var declaration = payload.Declaration;
+        if (declaration.TryGetProperty("transport", out var transport) && transport.ValueKind == JsonValueKind.Object)
+        {
+            if (transport.TryGetProperty("containers", out var containers) && containers.ValueKind == JsonValueKind.Array)
+            {
+                keys.AddRange(containers.EnumerateArray().Select(c => Text(c, "id")).OfType<string>().Select(id => new ExportDataKey(ExportDataKey.Container, id)));
+            }
+
+            if (transport.TryGetProperty("transportDocument", out var document) && Text(document, "id") is { } documentId)
+            {
+                keys.Add(new ExportDataKey(ExportDataKey.TransportDocument, documentId));
+            }
+        }
+
+        if (Text(declaration, "lrn") is { } reference)
+        {
+            keys.Add(new ExportDataKey(ExportDataKey.ExporterReference, reference));
+        }
+
+        return new ExportDataRecord(envelope.Sender, envelope.Id, payload.Mrn, payload.Status, payload.AcceptedAt, receivedAt, declaration.GetRawText(), keys);
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+        && !string.IsNullOrWhiteSpace(value.GetString())
+            ? NormaliseKey(value.GetString()!)
+            : null;
+
+    /// <summary>How match keys (container numbers, document ids, references) are stored and looked up: trimmed, upper case.</summary>
+    public static string NormaliseKey(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Trim().ToUpperInvariant();
+    }
+}
