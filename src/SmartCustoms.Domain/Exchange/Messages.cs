@@ -67,3 +67,29 @@ public static class ExchangeJson
         MaxDepth = 32,
     };
 }
+
+/// <summary>
+/// The payload of a <c>control-result</c> message: what the sender's officers found when they controlled an export
+/// to the recipient's country, and the seals on its containers afterwards.
+/// </summary>
+public sealed record ControlResultPayload
+{
+    /// <summary>The sender's MRN of the export controlled.</summary>
+    public required string Mrn { get; init; }
+
+    /// <summary>The exporter's own reference (LRN), one of the keys an import is matched by.</summary>
+    public string? Lrn { get; init; }
+
+    /// <summary>The customs office whose officers controlled the goods.</summary>
+    public required string Office { get; init; }
+    public required DateTimeOffset InspectedAt { get; init; }
+
+    /// <summary>The lane the export was controlled in: <c>red</c> (physical) or <c>yellow</c> (documents).</summary>
+    public required string Lane { get; init; }
+    public required bool Findings { get; init; }
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>The containers with the seals on them after the control.</summary>
+    public IReadOnlyList<Controls.ContainerSeals> Containers { get; init; } = [];
+    public string? TransportDocument { get; init; }
+}

@@ -30,7 +30,8 @@ internal sealed class DecisionReasons(LaneSettings settings, Lane laneBeforeRand
     {
         var decision = Decision;
         var hits = decision.Hits;
-        var reasons = new List<string>(hits.Count + 4);
+        var reasons = new List<string>(hits.Count + 4 + decision.PartnerNotes.Count);
+        reasons.AddRange(decision.PartnerNotes);
         foreach (var hit in hits)
         {
             reasons.Add(HitReason(hit));
@@ -63,11 +64,21 @@ internal sealed class DecisionReasons(LaneSettings settings, Lane laneBeforeRand
                 : $"Also drawn in the {rate} random sample; the lane was already {Selectivity.Name(laneBeforeRandom)}.");
         }
 
+        if (decision.Recognition is { } recognised && decision.LaneBeforeRecognition is { } before)
+        {
+            reasons.Add($"Control recognised: {recognised.Summary}; {Selectivity.Name(before)} lowered to green under the agreement with {recognised.Partner}.");
+        }
+
         return [.. reasons];
     }
 
     private static string HitReason(CriterionHit hit)
     {
+        if (hit.Explanation is { } explained)
+        {
+            return $"{explained} ({hit.Id}): weight {Format(hit.Weight)}.";
+        }
+
         var items = hit.ItemSequences.Count switch
         {
             0 => "",

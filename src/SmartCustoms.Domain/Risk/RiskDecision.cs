@@ -38,6 +38,15 @@ public sealed record RiskDecision
     /// <summary>More criteria hit than the office allows without selection, which forces at least yellow.</summary>
     public required bool MaxHitsRuleApplied { get; init; }
 
+    /// <summary>The partner's control result that replaced this node's control; null when none did.</summary>
+    public RecognisedControl? Recognition { get; init; }
+
+    /// <summary>The lane before a recognised partner control lowered it; null when none did.</summary>
+    public Lane? LaneBeforeRecognition { get; init; }
+
+    /// <summary>What was matched in partners' data, and what could not be compared; empty without partner data.</summary>
+    public IReadOnlyList<string> PartnerNotes { get; init; } = [];
+
     /// <summary>Why, in plain language, one sentence each.</summary>
     public required IReadOnlyList<string> Reasons { get; init; }
 }

@@ -27,7 +27,8 @@ public sealed class RiskEngine(CriteriaSet criteria, Func<RiskSubject, decimal>?
 
     public bool HasModel => model is not null;
 
-    public RiskDecision Assess(RiskSubject subject, Thresholds thresholds, LaneSettings settings, double randomDraw)
+    /// <param name="partner">What partners' data adds: its hits are scored with the criteria's, its recognition may lower the lane.</param>
+    public RiskDecision Assess(RiskSubject subject, Thresholds thresholds, LaneSettings settings, double randomDraw, PartnerEvidence? partner = null)
     {
         ArgumentNullException.ThrowIfNull(subject);
         // Decide copies the hits, so one scratch list per thread serves every assessment. Taken, not shared: a
@@ -38,7 +39,16 @@ public sealed class RiskEngine(CriteriaSet criteria, Func<RiskSubject, decimal>?
         try
         {
             var score = Score(subject, hits, out var contribution);
-            var decision = Selectivity.Decide(score, hits, thresholds, settings, randomDraw, contribution);
+            if (partner is not null)
+            {
+                foreach (var hit in partner.Hits)
+                {
+                    hits.Add(hit);
+                    score += hit.Weight;
+                }
+            }
+
+            var decision = Selectivity.Decide(score, hits, thresholds, settings, randomDraw, contribution, partner);
             return _riskModel is null
                 ? decision
                 : decision with { Model = _riskModel.Name, ModelReasons = _riskModel.Explain(subject, ModelReasonCount) };

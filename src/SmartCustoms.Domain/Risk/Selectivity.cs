@@ -11,8 +11,12 @@ public static class Selectivity
     /// yellow when more than <see cref="LaneSettings.MaxHitsWithoutSelection"/> criteria hit; and the random lane
     /// when <paramref name="randomDraw"/> (uniform in [0, 1)) is below <see cref="LaneSettings.MinRandomRate"/>.
     /// </summary>
+    /// <remarks>
+    /// Then, when <paramref name="partner"/> holds a recognised control for the lane reached, the lane is lowered to green:
+    /// the partner's inspection replaces this node's. The assessor offers a recognition only when no partner check hit.
+    /// </remarks>
     public static RiskDecision Decide(decimal score, IReadOnlyList<CriterionHit> hits, Thresholds thresholds, LaneSettings settings,
-        double randomDraw, decimal? modelContribution = null)
+        double randomDraw, decimal? modelContribution = null, PartnerEvidence? partner = null)
     {
         ArgumentNullException.ThrowIfNull(hits);
         ArgumentNullException.ThrowIfNull(thresholds);
@@ -47,6 +51,18 @@ public static class Selectivity
             lane = Max(lane, settings.RandomLane);
         }
 
+        Lane? beforeRecognition = null;
+        var recognition = partner?.Recognition;
+        if (recognition is not null && lane > Lane.Green && recognition.Lanes.Contains(lane))
+        {
+            beforeRecognition = lane;
+            lane = Lane.Green;
+        }
+        else
+        {
+            recognition = null;
+        }
+
         // The sentences are written when first read (see DecisionReasons), from the decision itself.
         var reasons = new DecisionReasons(settings, laneBeforeRandom);
         var decision = new RiskDecision
@@ -61,6 +77,9 @@ public static class Selectivity
             Hits = Copy(hits),
             MinimumLane = minimum,
             MaxHitsRuleApplied = maxHits,
+            Recognition = recognition,
+            LaneBeforeRecognition = beforeRecognition,
+            PartnerNotes = partner?.Notes ?? [],
             Reasons = reasons,
         };
         reasons.Decision = decision;

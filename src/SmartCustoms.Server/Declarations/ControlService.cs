@@ -2,8 +2,11 @@ using SmartCustoms.Domain.Controls;
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.Risk;
 using SmartCustoms.Server.Access;
+using SmartCustoms.Domain.Validation;
+using SmartCustoms.Server.Exchange;
 using SmartCustoms.Server.Risk;
 using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Storage.Exchange;
 
 namespace SmartCustoms.Server.Declarations;
 
@@ -11,7 +14,7 @@ namespace SmartCustoms.Server.Declarations;
 /// Officers' selectivity actions, re-routing and inspection results, each audited with who and when; shared by the
 /// API (<see cref="ControlsApi"/>) and the web portal.
 /// </summary>
-public sealed class ControlService(IDeclarationStore store, TimeProvider clock)
+public sealed class ControlService(IDeclarationStore store, ControlResultOutbox controlResults, OutboxSignal outbox, TimeProvider clock)
 {
     public async Task<ChangeOutcome> RerouteAsync(string mrn, Lane? newLane, string? reason, Caller caller, CancellationToken cancellationToken)
     {
@@ -61,25 +64,64 @@ public sealed class ControlService(IDeclarationStore store, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(caller);
         var now = clock.GetUtcNow();
         string? refusal = null;
+        Refusal? invalid = null;
+        // Read before the change: an export's result goes to the partners of its destination in the inspection's own transaction.
+        var recipients = await controlResults.RecipientsAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<OutboxMessage> messages = [];
         var result = await store.UpdateAsync(mrn, record =>
         {
-            refusal = InspectionRefusal(record);
-            if (refusal is not null)
+            messages = [];
+            invalid = SealsRefusal(record, input.Seals);
+            refusal = invalid is null ? InspectionRefusal(record) : null;
+            if (refusal is not null || invalid is not null)
             {
                 return null;
             }
 
             var summary = input.Findings ? "findings: " + string.Join(", ", input.Categories.Select(FindingCategories.NameOf)) : "no findings";
+            var inspection = new NewInspection(
+                record.Version, record.Lane ?? Lane.Red, input.Findings, input.Categories, input.Revenue, input.Notes, caller.KeyId, now, input.Evidence)
+            {
+                Seals = input.Seals,
+            };
+            messages = controlResults.Messages(recipients, record, inspection);
             return new DeclarationChange
             {
                 Status = record.Status,
                 ControlOpen = false,
-                Inspection = new NewInspection(
-                    record.Version, record.Lane ?? Lane.Red, input.Findings, input.Categories, input.Revenue, input.Notes, caller.KeyId, now, input.Evidence),
+                Inspection = inspection,
+                Outbox = messages,
                 Audit = new AuditEntry(caller.KeyId, "inspection-result", summary, now),
             };
         }, cancellationToken).ConfigureAwait(false);
+        if (invalid is not null && result.Record is not null)
+        {
+            return new ChangeOutcome(result.Record, invalid);
+        }
+
+        if (messages.Count > 0 && result.Outcome != UpdateOutcome.NotFound)
+        {
+            outbox.Queued();
+        }
+
         return Outcome(result, refusal);
+    }
+
+    /// <summary>Seals can only be named for containers the declaration carries.</summary>
+    private static Refusal? SealsRefusal(DeclarationRecord record, IReadOnlyList<ContainerSeals> seals)
+    {
+        var declared = (record.Declaration.Transport?.Containers ?? []).Select(c => ContainerSeals.Normalise(c.Id)).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < seals.Count; i++)
+        {
+            if (!declared.Contains(seals[i].Container))
+            {
+                return Problems.ValidationRefusal("The inspection result has errors.", [new ValidationIssue("seals.container-unknown",
+                    $"Container {seals[i].Container} is not on this declaration; seals can be recorded only for its containers ({(declared.Count == 0 ? "none" : string.Join(", ", declared))}).",
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/seals/{i}/container"))]);
+            }
+        }
+
+        return null;
     }
 
     private static ChangeOutcome Outcome(UpdateResult result, string? refusal) =>

@@ -10,7 +10,11 @@ namespace SmartCustoms.Server.Declarations;
 /// <summary>An inspection result as shown to officers and analysts; evidence files are downloaded from <see cref="StoredEvidence.Id"/>.</summary>
 public sealed record InspectionView(
     long Id, int Version, Lane Lane, bool Findings, IReadOnlyList<string> Categories, decimal RevenueAtStake, string? Notes,
-    string Officer, DateTimeOffset At, IReadOnlyList<EvidenceView> Evidence);
+    string Officer, DateTimeOffset At, IReadOnlyList<EvidenceView> Evidence)
+{
+    /// <summary>The seals on the containers after the control, as the officer recorded them.</summary>
+    public IReadOnlyList<ContainerSeals> Seals { get; init; } = [];
+}
 
 public sealed record EvidenceView(long Id, string FileName, string ContentType, string Sha256, long Size, string Href);
 
@@ -56,7 +60,7 @@ public static class ControlView
         var inspections = history.Inspections.Select(i => new InspectionView(
             i.Id, i.Version, i.Lane, i.Findings, [.. i.Categories.Select(FindingCategories.NameOf)], i.Revenue, i.Notes, i.Officer, i.At,
             [.. i.Evidence.Select(e => new EvidenceView(e.Id, e.FileName, e.ContentType, e.Sha256, e.Size,
-                $"/api/declarations/{record.Mrn}/evidence/{e.Id}"))])).ToList();
+                $"/api/declarations/{record.Mrn}/evidence/{e.Id}"))]) { Seals = i.Seals }).ToList();
         return new RiskView(record.Lane, history.Assessment?.Lane, record.ControlOpen, explanation, history.LaneChanges, inspections);
     }
 }

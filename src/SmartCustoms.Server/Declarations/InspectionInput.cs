@@ -21,12 +21,21 @@ public sealed record InspectionRequest
     /// <summary>Duties and taxes that would have been lost, in national currency.</summary>
     public decimal? RevenueAtStake { get; init; }
     public string? Notes { get; init; }
+
+    /// <summary>The seals on the containers after the control (affixed, or found intact); sent to the destination's administration with the result.</summary>
+    public IReadOnlyList<ContainerSeals>? Seals { get; init; }
 }
 
 /// <summary>A checked inspection result with its evidence files, or the errors to answer with.</summary>
 public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategory> Categories, decimal Revenue, string? Notes, IReadOnlyList<NewEvidence> Evidence)
 {
     public const int MaxFiles = 20;
+    public const int MaxSealedContainers = 99;
+    public const int MaxSealsPerContainer = 20;
+    public const int MaxSealLength = 35;
+
+    /// <summary>The seals on the containers after the control, normalised (trimmed, upper case); empty when none were named.</summary>
+    public IReadOnlyList<ContainerSeals> Seals { get; init; } = [];
     public const int MaxNotesLength = 4000;
     public const decimal MaxRevenue = 1_000_000_000_000m;
     private const int MaxFileNameLength = 200;
@@ -179,9 +188,52 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
             errors.Add(new("notes.too-long", $"notes are at most {MaxNotesLength} characters.", "/notes"));
         }
 
+        var seals = CheckSeals(request.Seals ?? [], errors);
         return errors.Count > 0
             ? (null, Problems.ValidationRefusal("The inspection result has errors.", errors))
-            : (new InspectionInput(request.Findings!.Value, categories, revenue, string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes, files), null);
+            : (new InspectionInput(request.Findings!.Value, categories, revenue, string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes, files)
+            {
+                Seals = seals,
+            }, null);
+    }
+
+    private static List<ContainerSeals> CheckSeals(IReadOnlyList<ContainerSeals> given, List<ValidationIssue> errors)
+    {
+        var seals = new List<ContainerSeals>();
+        if (given.Count > MaxSealedContainers)
+        {
+            errors.Add(new("seals.too-many", $"At most {MaxSealedContainers} containers' seals per inspection result.", "/seals"));
+            return seals;
+        }
+
+        for (var i = 0; i < given.Count; i++)
+        {
+            var entry = given[i];
+            var pointer = string.Create(CultureInfo.InvariantCulture, $"/seals/{i}");
+            var container = ContainerSeals.Normalise(entry?.Container);
+            if (container.Length is 0 or > 17)
+            {
+                errors.Add(new("seals.container", "Name the container the seals are on (its number, at most 17 characters).", pointer + "/container"));
+                continue;
+            }
+
+            var ids = (entry!.Seals ?? []).Select(ContainerSeals.Normalise).ToList();
+            if (ids.Count is 0 or > MaxSealsPerContainer || ids.Any(id => id.Length is 0 or > MaxSealLength))
+            {
+                errors.Add(new("seals.ids", $"Give 1 to {MaxSealsPerContainer} seal numbers for {container}, each 1 to {MaxSealLength} characters.", pointer + "/seals"));
+                continue;
+            }
+
+            if (seals.Any(s => s.Container == container))
+            {
+                errors.Add(new("seals.duplicate", $"Container {container} is named twice.", pointer + "/container"));
+                continue;
+            }
+
+            seals.Add(new ContainerSeals { Container = container, Seals = [.. ids.Distinct(StringComparer.Ordinal)] });
+        }
+
+        return seals;
     }
 
     /// <summary>An evidence file with a name safe to show and offer back, a checked media type and the SHA-256 of its content.</summary>

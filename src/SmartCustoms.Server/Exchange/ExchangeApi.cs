@@ -30,6 +30,7 @@ public static class ExchangeApi
         services.AddSingleton<NodeKeyRing>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ExportDataOutbox>();
+        services.AddSingleton<ControlResultOutbox>();
         services.AddSingleton<InboxService>();
         services.AddHttpClient(DeliveryService.HttpClientName, client => client.Timeout = options.RequestTimeout + TimeSpan.FromSeconds(5));
         services.AddSingleton<DeliveryService>();
@@ -107,6 +108,8 @@ public static class ExchangeApi
 
         var record = PartnerRecords.From(registration, Caller.From(user).KeyId, now);
         await store.SavePartnerAsync(record, cancellationToken).ConfigureAwait(false);
+        // The risk engine uses what partners send under their agreement: from the next declaration on.
+        request.HttpContext.RequestServices.GetRequiredService<Risk.RiskAssessor>().Invalidate();
         var saved = await store.GetPartnerAsync(record.NodeId, cancellationToken).ConfigureAwait(false);
         return TypedResults.Created($"/api/exchange/partners/{record.NodeId}", View(saved!));
     }

@@ -26,6 +26,9 @@ public static class InboxPayloads
             MessageTypes.ExportData => ExportData(envelope, receivedAt) is { } exportData
                 ? Outcome.Of(new InboxEffects { ExportData = exportData })
                 : Outcome.Refused("An export-data payload has the sender's mrn, status, acceptedAt and the shared declaration fields."),
+            MessageTypes.ControlResult => ControlResult(envelope, receivedAt) is { } controlResult
+                ? Outcome.Of(new InboxEffects { ControlResult = controlResult })
+                : Outcome.Refused("A control-result payload has the sender's mrn, office, inspectedAt, lane (red, yellow or blue), findings, and at most 99 containers each with 1 to 20 seals."),
             _ => Outcome.Of(InboxEffects.None),
         };
     }
@@ -74,6 +77,36 @@ public static class InboxPayloads
         }
 
         return new ExportDataRecord(envelope.Sender, envelope.Id, payload.Mrn, payload.Status, payload.AcceptedAt, receivedAt, declaration.GetRawText(), keys);
+    }
+
+    /// <summary>The control result with its match keys; null when the payload does not read or is out of bounds.</summary>
+    private static ControlResultRecord? ControlResult(MessageEnvelope envelope, DateTimeOffset receivedAt)
+    {
+        if (Payload<ControlResultPayload>(envelope) is not { } payload
+            || string.IsNullOrWhiteSpace(payload.Mrn) || payload.Mrn.Length > 64
+            || string.IsNullOrWhiteSpace(payload.Office) || payload.Office.Length > 35
+            || payload.Lane is not ("red" or "yellow" or "blue")
+            || payload.Categories.Count > 20
+            || payload.Containers.Count > 99
+            || payload.Containers.Any(c => string.IsNullOrWhiteSpace(c.Container) || c.Container.Length > 17 || c.Seals.Count is 0 or > 20
+                || c.Seals.Any(seal => string.IsNullOrWhiteSpace(seal) || seal.Length > 35)))
+        {
+            return null;
+        }
+
+        var keys = payload.Containers.Select(c => new ExportDataKey(ExportDataKey.Container, NormaliseKey(c.Container))).ToList();
+        if (!string.IsNullOrWhiteSpace(payload.TransportDocument))
+        {
+            keys.Add(new ExportDataKey(ExportDataKey.TransportDocument, NormaliseKey(payload.TransportDocument)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(payload.Lrn))
+        {
+            keys.Add(new ExportDataKey(ExportDataKey.ExporterReference, NormaliseKey(payload.Lrn)));
+        }
+
+        return new ControlResultRecord(
+            envelope.Sender, envelope.Id, payload.Mrn, payload.Office, payload.Findings, payload.InspectedAt, receivedAt, envelope.Payload.GetRawText(), keys);
     }
 
     private static string? Text(JsonElement element, string property) =>

@@ -64,6 +64,9 @@ public sealed class SmartCustomsOptions
 
         /// <summary>How long one delivery waits for the partner's answer.</summary>
         public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>Tolerances and weights of the mirror checks and partner control checks applied to imports.</summary>
+        public Domain.Exchange.PartnerCheckSettings Checks { get; set; } = new();
     }
 
     public sealed class StorageSection

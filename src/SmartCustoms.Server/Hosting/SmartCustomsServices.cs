@@ -36,6 +36,7 @@ public static class SmartCustomsServices
         builder.Services.AddSingleton<RiskRandom>();
         builder.Services.AddSingleton<ActiveModels>();
         builder.Services.AddSingleton<RiskAssessor>();
+        builder.Services.AddSingleton<PartnerEvidenceReader>();
         builder.Services.AddSingleton<NodeModelTrainer>();
         builder.Services.AddHostedService<ModelRetrainingService>();
         builder.Services.AddSingleton<LodgingService>();

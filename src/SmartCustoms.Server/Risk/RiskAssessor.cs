@@ -24,7 +24,7 @@ public sealed record RiskOutcome(string Office, RiskDecision Decision, LodgeRisk
 /// </summary>
 public sealed class RiskAssessor(
     IRiskStore store, ActiveModels models, RiskRandom random, IMemoryCache cache, IOptions<SmartCustomsOptions> options, TimeProvider clock,
-    ILogger<RiskAssessor> logger) : IDisposable
+    ILogger<RiskAssessor> logger, PartnerEvidenceReader partners) : IDisposable
 {
     private static readonly TimeSpan PricesEvery = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan TraderFactsFor = TimeSpan.FromSeconds(30);
@@ -46,7 +46,11 @@ public sealed class RiskAssessor(
         var subject = RiskSubject.Create(declaration, today, trader, check.Assessment, snapshot.Prices, check.Warnings);
         var settings = snapshot.Lanes.GetValueOrDefault(subject.Office) ?? new LaneSettings { Office = subject.Office };
         var window = await WindowAsync(subject.Office, settings.Window, cancellationToken).ConfigureAwait(false);
-        var decision = snapshot.Engine.Assess(subject, window.Thresholds.For(settings), settings, random.Draw());
+        // Only imports are compared with partners' data, and only when some partner sends any.
+        var partner = declaration.IsImport && snapshot.Partners.Count > 0
+            ? await partners.ReadAsync(declaration, check.Assessment, snapshot.Partners, cancellationToken).ConfigureAwait(false)
+            : null;
+        var decision = snapshot.Engine.Assess(subject, window.Thresholds.For(settings), settings, random.Draw(), partner);
 
         var prices = new List<KeyValuePair<string, decimal>>(subject.ItemCount);
         foreach (var item in subject.Items)
@@ -72,7 +76,7 @@ public sealed class RiskAssessor(
         }
     }
 
-    /// <summary>Criteria, lane settings or the active model changed on this server: use them from the next declaration on.</summary>
+    /// <summary>Criteria, lane settings, partners or the active model changed on this server: use them from the next declaration on.</summary>
     public void Invalidate()
     {
         models.Invalidate();
@@ -111,7 +115,8 @@ public sealed class RiskAssessor(
             var (prices, pricedAt) = current is not null && now - current.PricedAt < PricesEvery
                 ? (current.Prices, current.PricedAt)
                 : (await LoadPricesAsync(cancellationToken).ConfigureAwait(false), now);
-            var next = new Snapshot(engine, stamp, lanes, prices, pricedAt, now);
+            var senders = await partners.SendersAsync(cancellationToken).ConfigureAwait(false);
+            var next = new Snapshot(engine, stamp, lanes, prices, pricedAt, now, senders);
             _snapshot = next;
             return next;
         }
@@ -185,7 +190,7 @@ public sealed class RiskAssessor(
 
     private sealed record Snapshot(
         RiskEngine Engine, long Stamp, IReadOnlyDictionary<string, LaneSettings> Lanes, ReferencePrices Prices, DateTimeOffset PricedAt,
-        DateTimeOffset CheckedAt);
+        DateTimeOffset CheckedAt, IReadOnlyDictionary<string, PartnerEvidenceReader.Sender> Partners);
 
     /// <summary>An office's thresholds and when its window was last read back from storage.</summary>
     private sealed class OfficeWindow

@@ -18,7 +18,11 @@ public sealed record LaneChange(Lane? From, Lane To, string Reason, string Actor
 /// <summary>The result of a control: no findings, or findings with their categories and the revenue at stake.</summary>
 public sealed record NewInspection(
     int Version, Lane Lane, bool Findings, IReadOnlyList<FindingCategory> Categories, decimal Revenue, string? Notes,
-    string Officer, DateTimeOffset At, IReadOnlyList<NewEvidence> Evidence);
+    string Officer, DateTimeOffset At, IReadOnlyList<NewEvidence> Evidence)
+{
+    /// <summary>The seals on the containers after the control; empty when the officer named none.</summary>
+    public IReadOnlyList<ContainerSeals> Seals { get; init; } = [];
+}
 
 /// <summary>A file (photo, document) recorded with an inspection; <paramref name="Sha256"/> is lowercase hex of <paramref name="Content"/>.</summary>
 public sealed record NewEvidence(string FileName, string ContentType, string Sha256, ReadOnlyMemory<byte> Content);

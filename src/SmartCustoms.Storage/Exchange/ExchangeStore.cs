@@ -110,6 +110,11 @@ internal sealed class ExchangeStore(StorageBackend backend) : IExchangeStore
                 await InsertExportDataAsync(session, exportData, ct).ConfigureAwait(false);
             }
 
+            if (effects.ControlResult is { } controlResult)
+            {
+                await InsertControlResultAsync(session, controlResult, ct).ConfigureAwait(false);
+            }
+
             return new InboxResult(message.Receipt, true);
         }, cancellationToken);
     }
@@ -127,6 +132,64 @@ internal sealed class ExchangeStore(StorageBackend backend) : IExchangeStore
                 "INSERT INTO exchange_export_keys (kind, value, sender, message_id) VALUES (@kind, @value, @sender, @messageId) ON CONFLICT DO NOTHING", ct,
                 ("@kind", key.Kind), ("@value", key.Value), ("@sender", data.Sender), ("@messageId", data.MessageId)).ConfigureAwait(false);
         }
+    }
+
+    private async Task InsertControlResultAsync(SqlSession session, ControlResultRecord result, CancellationToken ct)
+    {
+        await session.ExecuteAsync(
+            "INSERT INTO exchange_control_results (sender, message_id, mrn, office, findings, inspected_at, received_at, payload) " +
+            $"VALUES (@sender, @messageId, @mrn, @office, @findings, @inspectedAt, @receivedAt, @payload{_dialect.JsonCast})", ct,
+            ("@sender", result.Sender), ("@messageId", result.MessageId), ("@mrn", result.Mrn), ("@office", result.Office), ("@findings", result.Findings),
+            ("@inspectedAt", _dialect.ToDb(result.InspectedAt)), ("@receivedAt", _dialect.ToDb(result.ReceivedAt)), ("@payload", result.PayloadJson)).ConfigureAwait(false);
+        foreach (var key in result.Keys.Distinct())
+        {
+            await session.ExecuteAsync(
+                "INSERT INTO exchange_control_keys (kind, value, sender, message_id) VALUES (@kind, @value, @sender, @messageId) ON CONFLICT DO NOTHING", ct,
+                ("@kind", key.Kind), ("@value", key.Value), ("@sender", result.Sender), ("@messageId", result.MessageId)).ConfigureAwait(false);
+        }
+    }
+
+    public Task<PartnerMatches> FindPartnerMatchesAsync(IReadOnlyList<ExportDataKey> keys, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return Task.FromResult(PartnerMatches.None);
+        }
+
+        return backend.ReadAsync(async (session, ct) =>
+        {
+            var exports = new List<(ExportDataRecord, ExportDataKey)>();
+            var controls = new List<(ControlResultRecord, ExportDataKey)>();
+            foreach (var key in keys.Distinct())
+            {
+                (string, object?)[] args = [("@kind", key.Kind), ("@value", key.Value), ("@limit", limit)];
+                foreach (var record in await session.QueryAsync(
+                    $"SELECT {ExportColumns} FROM exchange_export_keys k " +
+                    "JOIN exchange_export_data d ON d.sender = k.sender AND d.message_id = k.message_id " +
+                    "WHERE k.kind = @kind AND k.value = @value ORDER BY d.received_at DESC, d.message_id DESC LIMIT @limit",
+                    r => new ExportDataRecord(
+                        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), _dialect.ReadTime(r, 4), _dialect.ReadTime(r, 5), r.GetString(6), []),
+                    ct, args).ConfigureAwait(false))
+                {
+                    exports.Add((record, key));
+                }
+
+                foreach (var record in await session.QueryAsync(
+                    "SELECT c.sender, c.message_id, c.mrn, c.office, c.findings, c.inspected_at, c.received_at, c.payload FROM exchange_control_keys k " +
+                    "JOIN exchange_control_results c ON c.sender = k.sender AND c.message_id = k.message_id " +
+                    "WHERE k.kind = @kind AND k.value = @value ORDER BY c.inspected_at DESC, c.message_id DESC LIMIT @limit",
+                    r => new ControlResultRecord(
+                        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), _dialect.ReadTime(r, 5), _dialect.ReadTime(r, 6),
+                        r.GetString(7), []),
+                    ct, args).ConfigureAwait(false))
+                {
+                    controls.Add((record, key));
+                }
+            }
+
+            return new PartnerMatches(exports, controls);
+        }, cancellationToken);
     }
 
     public Task<IReadOnlyList<ExchangeMessageSummary>> ListMessagesAsync(string? direction, string? partner, int limit, CancellationToken cancellationToken) =>

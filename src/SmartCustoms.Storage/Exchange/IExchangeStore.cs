@@ -35,6 +35,23 @@ public sealed record InboxEffects
 
     /// <summary>An <c>export-data</c> message's declaration fields and match keys.</summary>
     public ExportDataRecord? ExportData { get; init; }
+
+    /// <summary>A <c>control-result</c> message's outcome and seals, with its match keys.</summary>
+    public ControlResultRecord? ControlResult { get; init; }
+}
+
+/// <summary>A partner's control of an export (one record per message), with the keys an import is matched against it by.</summary>
+/// <param name="PayloadJson">The <c>control-result</c> payload as received.</param>
+public sealed record ControlResultRecord(
+    string Sender, string MessageId, string Mrn, string Office, bool Findings, DateTimeOffset InspectedAt, DateTimeOffset ReceivedAt,
+    string PayloadJson, IReadOnlyList<ExportDataKey> Keys);
+
+/// <summary>What partners sent that matches an import: their export data and control results, each with the key it matched by.</summary>
+public sealed record PartnerMatches(
+    IReadOnlyList<(ExportDataRecord Export, ExportDataKey MatchedBy)> Exports,
+    IReadOnlyList<(ControlResultRecord Control, ExportDataKey MatchedBy)> Controls)
+{
+    public static PartnerMatches None { get; } = new([], []);
 }
 
 /// <summary>The inbox's answer: the receipt to send back, and whether this call stored the message (false for a replay).</summary>
@@ -83,6 +100,12 @@ public interface IExchangeStore
 
     /// <summary>Messages in and out, newest first.</summary>
     Task<IReadOnlyList<ExchangeMessageSummary>> ListMessagesAsync(string? direction, string? partner, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Export data and control results received whose keys are any of <paramref name="keys"/>, newest first, at most
+    /// <paramref name="limit"/> of each per key; one read.
+    /// </summary>
+    Task<PartnerMatches> FindPartnerMatchesAsync(IReadOnlyList<ExportDataKey> keys, int limit, CancellationToken cancellationToken);
 
     /// <summary>Export data received whose key of the given kind has the given value, newest first.</summary>
     Task<IReadOnlyList<ExportDataRecord>> FindExportDataAsync(string kind, string value, int limit, CancellationToken cancellationToken);

@@ -18,8 +18,8 @@ internal sealed class ControlWrites(SqlDialect dialect)
     private readonly string _insertAssessment = InsertAssessmentSql(dialect);
 
     private readonly string _insertInspection =
-        "INSERT INTO inspections (mrn, version, lane, findings, categories, revenue, notes, officer, at) " +
-        $"VALUES (@mrn, @version, @lane, @findings, @categories{dialect.JsonbCast}, @revenue, @notes, @officer, @at) RETURNING id";
+        "INSERT INTO inspections (mrn, version, lane, findings, categories, revenue, notes, officer, at, seals) " +
+        $"VALUES (@mrn, @version, @lane, @findings, @categories{dialect.JsonbCast}, @revenue, @notes, @officer, @at, @seals{dialect.JsonbCast}) RETURNING id";
 
     public async Task InsertAssessmentAsync(SqlSession session, string mrn, int version, LodgeRisk risk, DateTimeOffset at, CancellationToken ct)
     {
@@ -55,7 +55,8 @@ internal sealed class ControlWrites(SqlDialect dialect)
             _insertInspection, ct,
             ("@mrn", mrn), ("@version", inspection.Version), ("@lane", inspection.Lane.ToString()), ("@findings", inspection.Findings),
             ("@categories", JsonSerializer.Serialize(inspection.Categories, DeclarationJson.Options)), ("@revenue", inspection.Revenue),
-            ("@notes", inspection.Notes), ("@officer", inspection.Officer), ("@at", dialect.ToDb(inspection.At))).ConfigureAwait(false);
+            ("@notes", inspection.Notes), ("@officer", inspection.Officer), ("@at", dialect.ToDb(inspection.At)),
+            ("@seals", inspection.Seals.Count == 0 ? null : JsonSerializer.Serialize(inspection.Seals, DeclarationJson.Options))).ConfigureAwait(false);
         foreach (var file in inspection.Evidence)
         {
             await session.ExecuteAsync(

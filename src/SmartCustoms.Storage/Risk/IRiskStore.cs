@@ -25,7 +25,11 @@ public sealed record StoredEvidence(long Id, string FileName, string ContentType
 
 public sealed record StoredInspection(
     long Id, int Version, Lane Lane, bool Findings, IReadOnlyList<FindingCategory> Categories, decimal Revenue, string? Notes,
-    string Officer, DateTimeOffset At, IReadOnlyList<StoredEvidence> Evidence);
+    string Officer, DateTimeOffset At, IReadOnlyList<StoredEvidence> Evidence)
+{
+    /// <summary>The seals on the containers after the control; empty when the officer named none.</summary>
+    public IReadOnlyList<ContainerSeals> Seals { get; init; } = [];
+}
 
 /// <summary>Everything about the selectivity of one declaration: the assessment, re-routings and controls' results, oldest first.</summary>
 public sealed record ControlHistory(StoredAssessment? Assessment, IReadOnlyList<StoredLaneChange> LaneChanges, IReadOnlyList<StoredInspection> Inspections);

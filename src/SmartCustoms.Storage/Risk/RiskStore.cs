@@ -171,11 +171,14 @@ internal sealed class RiskStore(StorageBackend backend) : IRiskStore
                 r => (Inspection: r.GetInt64(0), File: new StoredEvidence(r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt64(5))),
                 ct, ("@mrn", mrn)).ConfigureAwait(false)).ToLookup(e => e.Inspection, e => e.File);
             var inspections = await session.QueryAsync(
-                "SELECT id, version, lane, findings, categories, revenue, notes, officer, at FROM inspections WHERE mrn = @mrn ORDER BY id",
+                "SELECT id, version, lane, findings, categories, revenue, notes, officer, at, seals FROM inspections WHERE mrn = @mrn ORDER BY id",
                 r => new StoredInspection(
                     r.GetInt64(0), r.GetInt32(1), Enum.Parse<Lane>(r.GetString(2)), r.GetBoolean(3),
                     JsonSerializer.Deserialize<FindingCategory[]>(r.GetString(4), DeclarationJson.Options) ?? [],
-                    r.GetDecimal(5), r.GetNullableString(6), r.GetString(7), _dialect.ReadTime(r, 8), [.. evidence[r.GetInt64(0)]]),
+                    r.GetDecimal(5), r.GetNullableString(6), r.GetString(7), _dialect.ReadTime(r, 8), [.. evidence[r.GetInt64(0)]])
+                {
+                    Seals = r.GetNullableString(9) is { } seals ? JsonSerializer.Deserialize<ContainerSeals[]>(seals, DeclarationJson.Options) ?? [] : [],
+                },
                 ct, ("@mrn", mrn)).ConfigureAwait(false);
             return new ControlHistory(assessment, changes, inspections);
         }, cancellationToken);
