@@ -24,6 +24,7 @@ internal static class SmartCustomsCli
             SmartCustoms.Cli.Generate.GenerateCommand.Create(console),
             SmartCustoms.Cli.Assess.AssessCommand.Create(console),
             SmartCustoms.Cli.Model.ModelCommands.Create(console, storage),
+            SmartCustoms.Cli.Demo.DemoCommand.Create(console),
         };
     }
 

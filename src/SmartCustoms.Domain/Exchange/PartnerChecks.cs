@@ -194,7 +194,7 @@ public static class PartnerChecks
         Declaration import, DutyAssessment? duties, PartnerExport export, Func<string, decimal?> toNational, string nationalCurrency,
         PartnerCheckSettings settings, List<CriterionHit> hits, List<string> notes)
     {
-        private readonly string _from = $"{export.Partner} on {Day(export.AcceptedAt)}";
+        private readonly string _from = $"{export.Partner} on {Day(export.AcceptedAt)} (export {export.Mrn})";
 
         public void Compare()
         {
@@ -202,7 +202,7 @@ public static class PartnerChecks
             var ours = import.Items;
             if (theirs.Count > 0 && ours.Count != theirs.Count)
             {
-                hits.Add(Hit(MirrorItems, $"{ours.Count} goods items declared, {theirs.Count} exported from {_from} (export {export.Mrn})",
+                hits.Add(Hit(MirrorItems, $"{ours.Count} goods items declared, {theirs.Count} exported from {_from}",
                     settings.QuantityWeight, settings.QuantityLane, []));
             }
 
@@ -238,26 +238,26 @@ public static class PartnerChecks
 
             if (hs.Any)
             {
-                hits.Add(Hit(MirrorHs, $"{hs.Describe()} (export {export.Mrn} from {_from})", settings.HsWeight, settings.HsLane, hs.Items));
+                hits.Add(Hit(MirrorHs, $"HS subheadings differ from the export from {_from}: {hs.Describe()}", settings.HsWeight, settings.HsLane, hs.Items));
             }
 
             if (value.Any)
             {
                 var shortfall = exportedTotal > 0m ? 1m - (declaredTotal / exportedTotal) : 0m;
                 var percent = Math.Round(shortfall * 100m, 0, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture);
-                hits.Add(Hit(MirrorValue, $"Declared value {percent}% below the value exported from {_from}: {value.Describe()} (export {export.Mrn})",
+                hits.Add(Hit(MirrorValue, $"Declared value {percent}% below the value exported from {_from}: {value.Describe()}",
                     settings.ValueWeight, settings.ValueLane, value.Items));
             }
 
             if (quantity.Any)
             {
-                hits.Add(Hit(MirrorQuantity, $"Quantity differs from the export from {_from}: {quantity.Describe()} (export {export.Mrn})",
+                hits.Add(Hit(MirrorQuantity, $"Quantity differs from the export from {_from}: {quantity.Describe()}",
                     settings.QuantityWeight, settings.QuantityLane, quantity.Items));
             }
 
             if (mass.Any)
             {
-                hits.Add(Hit(MirrorMass, $"Net mass differs from the export from {_from}: {mass.Describe()} (export {export.Mrn})",
+                hits.Add(Hit(MirrorMass, $"Net mass differs from the export from {_from}: {mass.Describe()}",
                     settings.QuantityWeight, settings.QuantityLane, mass.Items));
             }
 
@@ -320,7 +320,7 @@ public static class PartnerChecks
             valuedItems++;
             if (declared < against * (1m - settings.ValueTolerance))
             {
-                value.Add(sequence, $"item {sequence} {Amount(declared)} {currency} declared against {Amount(against)} {currency} exported");
+                value.Add(sequence, $"item {sequence}: {Amount(declared)} {currency} declared against {Amount(against)} {currency} exported");
             }
         }
 
@@ -333,7 +333,7 @@ public static class PartnerChecks
 
             if (Math.Abs(a - b) > tolerance * Math.Max(a, b))
             {
-                found.Add(sequence, $"item {sequence} {Number(a)} {unit} declared against {Number(b)} exported");
+                found.Add(sequence, $"item {sequence}: {Number(a)} {unit} declared against {Number(b)} exported");
             }
         }
 
@@ -343,7 +343,7 @@ public static class PartnerChecks
             var consignor = Id(import.Consignor) ?? Id(import.Exporter);
             if (exporter is not null && consignor is not null && !string.Equals(exporter, consignor, StringComparison.Ordinal))
             {
-                hits.Add(Hit(MirrorConsignor, $"Consignor {consignor} declared, but the goods were exported from {_from} by {exporter} (export {export.Mrn})",
+                hits.Add(Hit(MirrorConsignor, $"Consignor {consignor} declared, but the goods were exported from {_from} by {exporter}",
                     settings.ConsignorWeight, settings.ConsignorLane, []));
             }
         }

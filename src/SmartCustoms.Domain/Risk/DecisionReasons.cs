@@ -76,7 +76,7 @@ internal sealed class DecisionReasons(LaneSettings settings, Lane laneBeforeRand
     {
         if (hit.Explanation is { } explained)
         {
-            return $"{explained} ({hit.Id}): weight {Format(hit.Weight)}.";
+            return $"{explained} [{hit.Id}, weight {Format(hit.Weight)}].";
         }
 
         var items = hit.ItemSequences.Count switch

@@ -68,7 +68,7 @@ public class PartnerChecksTests
         Assert.Equal(Lane.Red, hit.MinimumLane);
         Assert.Equal([1], hit.ItemSequences);
         Assert.StartsWith("Declared value 41% below the value exported from CN on 2026-11-20", hit.Explanation, StringComparison.Ordinal);
-        Assert.Contains("5,900.00 USD declared against 10,000.00 USD exported", hit.Explanation, StringComparison.Ordinal);
+        Assert.Contains("item 1: 5,900.00 USD declared against 10,000.00 USD exported", hit.Explanation, StringComparison.Ordinal);
         Assert.Contains("Matched CN's export 26CN000000000001E1 of 2026-11-20 by container MSCU1234566.", evidence.Notes);
     }
 
@@ -87,7 +87,7 @@ public class PartnerChecksTests
 
         var hit = Assert.Single(evidence.Hits);
         Assert.StartsWith("Declared value 41% below", hit.Explanation, StringComparison.Ordinal);
-        Assert.Contains("8,000.00 SGD declared against 13,500.00 SGD exported", hit.Explanation, StringComparison.Ordinal);
+        Assert.Contains("item 1: 8,000.00 SGD declared against 13,500.00 SGD exported", hit.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -199,6 +199,6 @@ public class PartnerChecksTests
         Assert.Equal(Settings.ValueWeight, decision.Score);
         Assert.Contains(decision.Reasons, r => r.StartsWith("Matched CN's export", StringComparison.Ordinal));
         Assert.Contains(decision.Reasons, r => r.StartsWith("Declared value 41% below the value exported from CN on 2026-11-20", StringComparison.Ordinal)
-            && r.EndsWith("(mirror-value): weight 100.", StringComparison.Ordinal));
+            && r.EndsWith("[mirror-value, weight 100].", StringComparison.Ordinal));
     }
 }
