@@ -15,7 +15,7 @@ public sealed partial class PortalAccessTests
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
-    private static string TokenIn(string form) => AntiforgeryToken().Match(form).Groups[1].Value;
+    internal static string TokenIn(string form) => AntiforgeryToken().Match(form).Groups[1].Value;
 
     internal static async Task<(HttpClient Browser, HttpResponseMessage SignIn)> SignInAsync(TestNode node, string role, string? party = null)
     {

@@ -30,6 +30,14 @@ public sealed class InspectModel(IDeclarationStore store, ControlService control
     [BindProperty]
     public IReadOnlyList<IFormFile> Photos { get; set; } = [];
 
+    /// <summary>The seal numbers on each declared container after the control, in the declaration's container order.</summary>
+    [BindProperty]
+    public List<string?> Seals { get; set; } = [];
+
+    /// <summary>The declaration's container numbers, in order.</summary>
+    public IReadOnlyList<string> Containers =>
+        [.. (Record.Declaration.Transport?.Containers ?? []).Select(c => c.Id).OfType<string>().Where(id => id.Length > 0)];
+
     public async Task<IActionResult> OnGetAsync(string mrn, CancellationToken cancellationToken) =>
         await LoadAsync(mrn, cancellationToken) ? Page() : NotFound();
 
@@ -90,9 +98,17 @@ public sealed class InspectModel(IDeclarationStore store, ControlService control
             Categories = Categories,
             RevenueAtStake = revenue,
             Notes = Notes,
+            Seals = [.. Containers.Select((container, i) => (container, ids: SealIds(i)))
+                .Where(c => c.ids.Count > 0)
+                .Select(c => new Domain.Controls.ContainerSeals { Container = c.container, Seals = c.ids })],
         };
         return InspectionInput.Check(request, files);
     }
+
+    private List<string> SealIds(int index) =>
+        index < Seals.Count && Seals[index] is { } text
+            ? [.. text.Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
+            : [];
 
     private async Task<bool> LoadAsync(string mrn, CancellationToken cancellationToken)
     {
