@@ -26,6 +26,11 @@ public static class InboxPayloads
             MessageTypes.ExportData => ExportData(envelope, receivedAt) is { } exportData
                 ? Outcome.Of(new InboxEffects { ExportData = exportData })
                 : Outcome.Refused("An export-data payload has the sender's mrn, status, acceptedAt and the shared declaration fields."),
+            MessageTypes.RiskAlert => RiskAlertProposals.Read(envelope, receivedAt) switch
+            {
+                { Proposal: { } proposal } => Outcome.Of(new InboxEffects { Proposal = proposal }),
+                var refused => Outcome.Refused(refused.Problem!),
+            },
             _ => Outcome.Of(InboxEffects.None),
         };
     }

@@ -1,3 +1,5 @@
+using SmartCustoms.Storage.Risk;
+
 namespace SmartCustoms.Storage.Exchange;
 
 /// <summary>A registered partner node; card and agreement are kept exactly as registered (JSON).</summary>
@@ -35,6 +37,9 @@ public sealed record InboxEffects
 
     /// <summary>An <c>export-data</c> message's declaration fields and match keys.</summary>
     public ExportDataRecord? ExportData { get; init; }
+
+    /// <summary>A <c>risk-alert</c> message's proposed criterion, waiting for an analyst's decision.</summary>
+    public RiskProposal? Proposal { get; init; }
 }
 
 /// <summary>The inbox's answer: the receipt to send back, and whether this call stored the message (false for a replay).</summary>
