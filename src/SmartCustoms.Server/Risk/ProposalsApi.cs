@@ -93,12 +93,14 @@ public static class ProposalsApi
         CancellationToken cancellationToken)
     {
         var body = await BodyReader.ReadAsync(request, MaxCriterionBytes, cancellationToken).ConfigureAwait(false);
-        if (body.Problem is not null)
+        // The body is optional: without one the proposed criterion is adopted as it is.
+        var empty = body.Refusal is { Errors: [{ Code: "body.empty" }] };
+        if (body.Problem is not null && !empty)
         {
             return body.Problem;
         }
 
-        var edited = Encoding.UTF8.GetString(body.Bytes ?? []);
+        var edited = empty ? null : Encoding.UTF8.GetString(body.Bytes!);
         var decided = await AdoptAsync(id, edited, proposals, risk, assessor, clock, Caller.From(user), cancellationToken).ConfigureAwait(false);
         return decided.Refusal is { } refusal ? refusal.ToResult() : TypedResults.Ok(new AdoptionView(View(decided.Proposal!), decided.Criterion!));
     }
