@@ -249,16 +249,18 @@ public sealed class RiskAlertTests : IDisposable
             (await LoopbackRouter.RegisterAsync(nodes.Sg, nodes.Cn, ExchangeSamples.WithRiskAlerts(ExchangeSamples.ReceiverAgreement()))).StatusCode);
     }
 
-    private string CnKid => Jwk.FromKey(_cnKey, DateTimeOffset.UtcNow, null).Kid!;
+    private Task<TestNode> StartSgAsync(string provider) => StartSgAsync(provider, _cnKey);
 
-    /// <summary>SG with CN registered under a key this test holds, so that it can sign (and replay) CN's messages by hand.</summary>
-    private async Task<TestNode> StartSgAsync(string provider)
+    private string Sign(JsonObject envelope) => Sign(envelope, _cnKey);
+
+    /// <summary>SG with CN registered under <paramref name="cnKey"/>, so that a test can sign (and replay) CN's messages by hand.</summary>
+    internal static async Task<TestNode> StartSgAsync(string provider, ECDsa cnKey)
     {
         var sg = await TestNode.StartAsync(provider, settings: new Dictionary<string, string?> { ["SmartCustoms:NodeId"] = "SG" });
         var card = new NodeCard
         {
             NodeId = "CN", Country = "CN", BaseUrl = LoopbackRouter.BaseUrl("CN"),
-            Keys = [Jwk.FromKey(_cnKey, DateTimeOffset.UtcNow.AddDays(-1), null)],
+            Keys = [Jwk.FromKey(cnKey, DateTimeOffset.UtcNow.AddDays(-1), null)],
         };
         using var admin = sg.Admin();
         var agreement = ExchangeSamples.WithRiskAlerts(ExchangeSamples.ReceiverAgreement());
@@ -267,7 +269,8 @@ public sealed class RiskAlertTests : IDisposable
         return sg;
     }
 
-    private static JsonObject Envelope(Action<JsonObject>? changePayload = null)
+    /// <summary>A risk alert from CN to SG about shaver parts (8510) and a CN exporter; <paramref name="changePayload"/> changes its payload.</summary>
+    internal static JsonObject Envelope(Action<JsonObject>? changePayload = null)
     {
         var now = DateTimeOffset.UtcNow;
         var payload = new JsonObject
@@ -289,7 +292,8 @@ public sealed class RiskAlertTests : IDisposable
         };
     }
 
-    private string Sign(JsonObject envelope) => Jws.Sign(Encoding.UTF8.GetBytes(envelope.ToJsonString()), CnKid, ExchangeMediaTypes.Message, _cnKey);
+    internal static string Sign(JsonObject envelope, ECDsa cnKey) =>
+        Jws.Sign(Encoding.UTF8.GetBytes(envelope.ToJsonString()), Jwk.FromKey(cnKey, DateTimeOffset.UtcNow, null).Kid!, ExchangeMediaTypes.Message, cnKey);
 
-    private static StringContent Jose(string body) => new(body, Encoding.ASCII, ExchangeMediaTypes.Jose);
+    internal static StringContent Jose(string body) => new(body, Encoding.ASCII, ExchangeMediaTypes.Jose);
 }
