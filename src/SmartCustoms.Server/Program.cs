@@ -31,6 +31,7 @@ app.MapTariff();
 app.MapRiskCriteria();
 app.MapRiskLanes();
 app.MapRiskPerformance();
+app.MapRiskProposals();
 app.MapModels();
 app.MapExchange();
 app.MapPortal();

@@ -26,6 +26,7 @@ public sealed class Database : IAsyncDisposable
         Models = new ModelStore(backend);
         Exchange = new ExchangeStore(backend);
         Statistics = new TradeStatisticsStore(backend);
+        RiskProposals = new RiskProposalStore(backend);
     }
 
     /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
@@ -38,6 +39,7 @@ public sealed class Database : IAsyncDisposable
     public IModelStore Models { get; }
     public IExchangeStore Exchange { get; }
     public ITradeStatisticsStore Statistics { get; }
+    public IRiskProposalStore RiskProposals { get; }
 
     /// <summary>
     /// Applies the migrations not yet applied, in order. Idempotent, and safe when several processes start at

@@ -32,6 +32,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IModelStore>(sp => sp.GetRequiredService<Database>().Models);
         services.AddSingleton<IExchangeStore>(sp => sp.GetRequiredService<Database>().Exchange);
         services.AddSingleton<ITradeStatisticsStore>(sp => sp.GetRequiredService<Database>().Statistics);
+        services.AddSingleton<IRiskProposalStore>(sp => sp.GetRequiredService<Database>().RiskProposals);
         return services;
     }
 }

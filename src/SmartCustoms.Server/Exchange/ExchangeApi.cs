@@ -64,6 +64,7 @@ public static class ExchangeApi
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Officer, Roles.Analyst));
         group.MapGet("/export-data", ExportDataAsync).WithSummary("Export data received from partners, by container, transport document or exporter reference, latest first")
             .RequireAuthorization(p => p.RequireRole(Roles.Officer, Roles.Analyst));
+        group.MapRiskAlerts();
         return group;
     }
 

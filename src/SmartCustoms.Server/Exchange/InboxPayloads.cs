@@ -29,6 +29,11 @@ public static class InboxPayloads
             MessageTypes.ControlResult => ControlResult(envelope, receivedAt) is { } controlResult
                 ? Outcome.Of(new InboxEffects { ControlResult = controlResult })
                 : Outcome.Refused("A control-result payload has the sender's mrn, office, inspectedAt, lane (red, yellow or blue), findings, and at most 99 containers each with 1 to 20 seals."),
+            MessageTypes.RiskAlert => RiskAlertProposals.Read(envelope, receivedAt) switch
+            {
+                { Proposal: { } proposal } => Outcome.Of(new InboxEffects { Proposal = proposal }),
+                var refused => Outcome.Refused(refused.Problem!),
+            },
             _ => Outcome.Of(InboxEffects.None),
         };
     }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using SmartCustoms.Storage.Risk;
 using SmartCustoms.Storage.Sql;
 
 namespace SmartCustoms.Storage.Exchange;
@@ -11,6 +12,7 @@ internal sealed class ExchangeStore(StorageBackend backend) : IExchangeStore
 
     private readonly SqlDialect _dialect = backend.Dialect;
     private readonly OutboxWrites _outbox = new(backend.Dialect);
+    private readonly RiskProposalWrites _proposals = new(backend.Dialect);
 
     public Task SavePartnerAsync(PartnerRecord partner, CancellationToken cancellationToken)
     {
@@ -113,6 +115,11 @@ internal sealed class ExchangeStore(StorageBackend backend) : IExchangeStore
             if (effects.ControlResult is { } controlResult)
             {
                 await InsertControlResultAsync(session, controlResult, ct).ConfigureAwait(false);
+            }
+
+            if (effects.Proposal is { } proposal)
+            {
+                await _proposals.InsertAsync(session, proposal, ct).ConfigureAwait(false);
             }
 
             return new InboxResult(message.Receipt, true);

@@ -1,3 +1,5 @@
+using SmartCustoms.Storage.Risk;
+
 namespace SmartCustoms.Storage.Exchange;
 
 /// <summary>A registered partner node; card and agreement are kept exactly as registered (JSON).</summary>
@@ -35,6 +37,9 @@ public sealed record InboxEffects
 
     /// <summary>An <c>export-data</c> message's declaration fields and match keys.</summary>
     public ExportDataRecord? ExportData { get; init; }
+
+    /// <summary>A <c>risk-alert</c> message's proposed criterion, waiting for an analyst's decision.</summary>
+    public RiskProposal? Proposal { get; init; }
 
     /// <summary>A <c>control-result</c> message's outcome and seals, with its match keys.</summary>
     public ControlResultRecord? ControlResult { get; init; }

@@ -47,6 +47,18 @@ public static class ExchangeSamples
         ["sharedFields"] = new JsonArray(),
     };
 
+    /// <summary>A copy of <paramref name="agreement"/> that also lets risk alerts go both ways (weSend and theySend).</summary>
+    public static JsonObject WithRiskAlerts(JsonObject agreement)
+    {
+        var copy = agreement.DeepClone().AsObject();
+        foreach (var list in new[] { "weSend", "theySend" })
+        {
+            copy[list]!.AsArray().Add("risk-alert");
+        }
+
+        return copy;
+    }
+
     /// <summary>Polls until <paramref name="done"/> holds: deliveries run in the background. Fails after a minute, which only a hang takes.</summary>
     public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
     {
