@@ -98,7 +98,8 @@ public static class RiskPerformance
             var entry = known.GetValueOrDefault(id);
             var rate = tally.HitRate;
             return new CriterionPerformance(
-                id, entry?.Name ?? "", entry?.Retired ?? true, tally.Declarations, tally.Selections, tally.Inspections, tally.Findings,
+                // The partner checks are built in: named, and never retired.
+                id, entry?.Name ?? Exchange.PartnerChecks.NameOf(id) ?? "", entry?.Retired ?? Exchange.PartnerChecks.NameOf(id) is null, tally.Declarations, tally.Selections, tally.Inspections, tally.Findings,
                 rate, tally.Revenue, rate is { } r && baseline is > 0 ? r / baseline.Value : null);
         }).ToList();
 

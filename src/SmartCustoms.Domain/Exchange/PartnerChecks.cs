@@ -170,6 +170,9 @@ public static class PartnerChecks
     private static CriterionHit Hit(string id, string explanation, decimal weight, Lane lane, IReadOnlyList<int> items) =>
         new(id, 1, Names.GetValueOrDefault(id, id), weight, lane, items, explanation);
 
+    /// <summary>The short name of a partner check's id; null for any other id.</summary>
+    public static string? NameOf(string id) => Names.GetValueOrDefault(id);
+
     /// <summary>Short names, as queues and performance tables list the checks beside analysts' criteria.</summary>
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {

@@ -36,6 +36,11 @@ public sealed class PartnerChecksExchangeTests
         Assert.Equal("green", faithfulLane);
         Assert.Contains(faithfulReasons, r => r.StartsWith("Matched CN's export", StringComparison.Ordinal) && r.EndsWith("by container MSCU1234566.", StringComparison.Ordinal));
         Assert.DoesNotContain(faithfulReasons, r => r.Contains("mirror-", StringComparison.Ordinal));
+        var performance = await officer.GetFromJsonAsync<JsonElement>("/api/risk/performance");
+        var check = performance.GetProperty("criteria").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "mirror-value");
+        Assert.Equal("Mirror check: value below the partner's export", check.GetProperty("name").GetString());
+        Assert.False(check.GetProperty("retired").GetBoolean());
+        Assert.Equal(1, check.GetProperty("hits").GetInt32());
     }
 
     [Theory]
