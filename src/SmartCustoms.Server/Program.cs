@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using SmartCustoms.Server.Access;
+using SmartCustoms.Server.Aeo;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Exchange;
 using SmartCustoms.Server.Hosting;
@@ -33,6 +34,7 @@ app.MapRiskLanes();
 app.MapRiskPerformance();
 app.MapModels();
 app.MapExchange();
+app.MapAeo();
 app.MapPortal();
 
 app.Run();

@@ -1,4 +1,5 @@
 using SmartCustoms.Storage.Access;
+using SmartCustoms.Storage.Aeo;
 using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Storage.Exchange;
 using SmartCustoms.Storage.Models;
@@ -26,6 +27,7 @@ public sealed class Database : IAsyncDisposable
         Models = new ModelStore(backend);
         Exchange = new ExchangeStore(backend);
         Statistics = new TradeStatisticsStore(backend);
+        Aeo = new AeoStore(backend);
     }
 
     /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
@@ -38,6 +40,7 @@ public sealed class Database : IAsyncDisposable
     public IModelStore Models { get; }
     public IExchangeStore Exchange { get; }
     public ITradeStatisticsStore Statistics { get; }
+    public IAeoStore Aeo { get; }
 
     /// <summary>
     /// Applies the migrations not yet applied, in order. Idempotent, and safe when several processes start at

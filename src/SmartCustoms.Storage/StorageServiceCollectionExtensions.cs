@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SmartCustoms.Storage.Access;
+using SmartCustoms.Storage.Aeo;
 using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Storage.Exchange;
 using SmartCustoms.Storage.Models;
@@ -32,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IModelStore>(sp => sp.GetRequiredService<Database>().Models);
         services.AddSingleton<IExchangeStore>(sp => sp.GetRequiredService<Database>().Exchange);
         services.AddSingleton<ITradeStatisticsStore>(sp => sp.GetRequiredService<Database>().Statistics);
+        services.AddSingleton<IAeoStore>(sp => sp.GetRequiredService<Database>().Aeo);
         return services;
     }
 }

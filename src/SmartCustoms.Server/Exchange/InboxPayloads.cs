@@ -26,6 +26,7 @@ public static class InboxPayloads
             MessageTypes.ExportData => ExportData(envelope, receivedAt) is { } exportData
                 ? Outcome.Of(new InboxEffects { ExportData = exportData })
                 : Outcome.Refused("An export-data payload has the sender's mrn, status, acceptedAt and the shared declaration fields."),
+            MessageTypes.AeoList => Aeo.AeoListMessages.Read(envelope, receivedAt),
             _ => Outcome.Of(InboxEffects.None),
         };
     }

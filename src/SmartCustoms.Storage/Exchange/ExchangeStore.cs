@@ -110,6 +110,11 @@ internal sealed class ExchangeStore(StorageBackend backend) : IExchangeStore
                 await InsertExportDataAsync(session, exportData, ct).ConfigureAwait(false);
             }
 
+            if (effects.AeoList is { } aeoList)
+            {
+                await new Aeo.AeoWrites(_dialect).ReplacePartnerListAsync(session, aeoList, ct).ConfigureAwait(false);
+            }
+
             return new InboxResult(message.Receipt, true);
         }, cancellationToken);
     }

@@ -35,6 +35,9 @@ public sealed record InboxEffects
 
     /// <summary>An <c>export-data</c> message's declaration fields and match keys.</summary>
     public ExportDataRecord? ExportData { get; init; }
+
+    /// <summary>An <c>aeo-list</c> message's list: put in force for its sender only when newer than the list in force.</summary>
+    public Aeo.PartnerAeoList? AeoList { get; init; }
 }
 
 /// <summary>The inbox's answer: the receipt to send back, and whether this call stored the message (false for a replay).</summary>
