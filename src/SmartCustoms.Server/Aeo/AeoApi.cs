@@ -72,7 +72,39 @@ public static class AeoApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .RequireAuthorization(p => p.RequireRole(Roles.Admin));
+        group.MapPost("/send", SendAsync).WithSummary("Send the register as it stands to every partner that takes it (e.g. one registered since the last change)")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin));
         return group;
+    }
+
+    private static async Task<IResult> SendAsync(
+        IAeoStore store, AeoListOutbox outbox, AeoStatus status, OutboxSignal signal, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var messages = await outbox.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        if (messages is null)
+        {
+            return Problems.Single(StatusCodes.Status409Conflict, "No partner takes the list",
+                "No partner's agreement lists aeo-list among the types this node sends.", "aeo-list.no-partner", "");
+        }
+
+        var sentTo = Recording(messages, out var recorded);
+        var entries = 0;
+        try
+        {
+            await store.SendAsync(clock.GetUtcNow(), state =>
+            {
+                entries = state.Entries.Count;
+                return recorded!(state);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AeoListTooLargeException ex)
+        {
+            return TooLarge(ex);
+        }
+
+        Changed(status, signal, sentTo);
+        return TypedResults.Ok(new ChangeResult(entries, sentTo));
     }
 
     private static async Task<Ok<List<AeoView>>> ListAsync(IAeoStore store, TimeProvider clock, CancellationToken cancellationToken)

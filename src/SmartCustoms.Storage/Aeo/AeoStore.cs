@@ -64,6 +64,17 @@ internal sealed class AeoStore(StorageBackend backend) : IAeoStore
         }, cancellationToken);
     }
 
+    public Task SendAsync(DateTimeOffset at, AeoOutbox outbox, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        return backend.WriteAsync(async (session, ct) =>
+        {
+            await LockAsync(session, ct).ConfigureAwait(false);
+            await ChangedAsync(session, at, outbox, ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+    }
+
     public Task<IReadOnlyList<PartnerAeoList>> ListPartnerListsAsync(CancellationToken cancellationToken) =>
         backend.ReadAsync<IReadOnlyList<PartnerAeoList>>(async (session, ct) =>
         {

@@ -51,6 +51,12 @@ public interface IAeoStore
     /// <summary>Replaces the whole register in one transaction, with the messages of <paramref name="outbox"/>.</summary>
     Task ReplaceAllAsync(IReadOnlyList<AeoEntry> entries, DateTimeOffset at, AeoOutbox? outbox, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Queues the register as it stands, unchanged, dated now: for a partner registered (or whose agreement came to
+    /// include <c>aeo-list</c>) since the last change.
+    /// </summary>
+    Task SendAsync(DateTimeOffset at, AeoOutbox outbox, CancellationToken cancellationToken);
+
     /// <summary>The partners' lists in force, by sender, with their entries.</summary>
     Task<IReadOnlyList<PartnerAeoList>> ListPartnerListsAsync(CancellationToken cancellationToken);
 

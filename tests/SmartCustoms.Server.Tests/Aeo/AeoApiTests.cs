@@ -139,6 +139,7 @@ public sealed class AeoApiTests
         Assert.Contains("'id' is unknown", await header.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(["aeo.trader-id.mismatch"], (await mismatch.JsonAsync()).ErrorCodes());
         Assert.Empty(await admin.GetFromJsonAsync<JsonElement[]>("/api/aeo") ?? []);
+        Assert.Equal(["aeo-list.no-partner"], (await (await admin.PostAsync("/api/aeo/send", null)).JsonAsync()).ErrorCodes());
     }
 
     [Theory]
@@ -177,9 +178,12 @@ public sealed class AeoApiTests
         Assert.Contains("MaxMessageBytes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/aeo/CN000000000001", new { name = "Still fits", country = "CN", validFrom = "2024-01-01" })).StatusCode);
         Assert.Equal(3, (await admin.GetFromJsonAsync<JsonElement[]>("/api/aeo"))!.Length);
-        // One list per change that was kept: the first import and the renaming, none for the refused import.
+        var resent = await admin.PostAsync("/api/aeo/send", null);
+        Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
+        Assert.Equal(3, (await resent.JsonAsync()).GetProperty("entries").GetInt32());
+        // One list per change that was kept (the first import, the renaming) and the one sent on demand; none for the refused import.
         var sent = (await node.MessagesAsync("out")).Where(m => m.GetProperty("type").GetString() == "aeo-list").ToList();
-        Assert.Equal(2, sent.Count);
+        Assert.Equal(3, sent.Count);
     }
 
     private const string AeoHeader = "traderId,name,country,certificate,validFrom,validTo\n";
