@@ -31,7 +31,7 @@ internal static class AeoCommands
         var options = new NodeOptions(node, key);
         return new Command("aeo", "The node's register of Authorised Economic Operators, and the lists partners sent")
         {
-            ImportCommand(console, options), ListCommand(console, options), PartnersCommand(console, options),
+            ImportCommand(console, options), ListCommand(console, options), PartnersCommand(console, options), SendCommand(console, options),
         };
     }
 
@@ -73,6 +73,29 @@ internal static class AeoCommands
             var recipients = sentTo.Count == 0 ? "no partner takes the list." : $"the new list goes to {string.Join(", ", sentTo)}.";
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Imported {entries} AEO entr{(entries == 1 ? "y" : "ies")} into the register of {node}; {recipients}")).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command SendCommand(CliConsole console, NodeOptions options)
+    {
+        var command = new Command("send", "Send the register as it stands to every partner that takes it (e.g. one registered since the last change)")
+        {
+            options.Node, options.Key,
+        };
+        command.SetAction((parsed, cancellationToken) => WithNodeAsync(console, options, parsed, async (http, node, ct) =>
+        {
+            using var response = await http.PostAsync(new Uri("api/aeo/send", UriKind.Relative), null, ct).ConfigureAwait(false);
+            var body = await ReadJsonAsync(response, ct).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.OK || body is not { ValueKind: JsonValueKind.Object } result)
+            {
+                return await RefusedAsync(console, node, response, body).ConfigureAwait(false);
+            }
+
+            var sentTo = string.Join(", ", result.GetProperty("sentTo").EnumerateArray().Select(e => e.GetString()));
+            await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Queued the AEO register of {node} ({result.GetProperty("entries").GetInt32()} entries on the register; expired ones are not sent) for {sentTo}.")).ConfigureAwait(false);
             return ExitCodes.Ok;
         }, cancellationToken));
         return command;
