@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SmartCustoms.Cli.Aeo;
 using SmartCustoms.Cli.Declarations;
 using SmartCustoms.Cli.Exchange;
 using SmartCustoms.Cli.Hosting;
@@ -19,6 +20,7 @@ internal static class SmartCustomsCli
             ValidateCommand.Create(console),
             KeysCommands.Create(console, storage),
             PartnersCommands.Create(console, storage),
+            AeoCommands.Create(console),
             TariffCommands.Create(console, storage),
             DeclarationsCommands.Create(console),
             SmartCustoms.Cli.Generate.GenerateCommand.Create(console),

@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using SmartCustoms.Server.Access;
+using SmartCustoms.Server.Aeo;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Exchange;
 using SmartCustoms.Server.Hosting;
@@ -34,6 +35,7 @@ app.MapRiskPerformance();
 app.MapRiskProposals();
 app.MapModels();
 app.MapExchange();
+app.MapAeo();
 app.MapPortal();
 
 app.Run();

@@ -1,4 +1,5 @@
 using SmartCustoms.Storage.Access;
+using SmartCustoms.Storage.Aeo;
 using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Storage.Exchange;
 using SmartCustoms.Storage.Models;
@@ -27,6 +28,7 @@ public sealed class Database : IAsyncDisposable
         Exchange = new ExchangeStore(backend);
         Statistics = new TradeStatisticsStore(backend);
         RiskProposals = new RiskProposalStore(backend);
+        Aeo = new AeoStore(backend);
     }
 
     /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
@@ -40,6 +42,7 @@ public sealed class Database : IAsyncDisposable
     public IExchangeStore Exchange { get; }
     public ITradeStatisticsStore Statistics { get; }
     public IRiskProposalStore RiskProposals { get; }
+    public IAeoStore Aeo { get; }
 
     /// <summary>
     /// Applies the migrations not yet applied, in order. Idempotent, and safe when several processes start at

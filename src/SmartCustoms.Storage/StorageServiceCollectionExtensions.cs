@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SmartCustoms.Storage.Access;
+using SmartCustoms.Storage.Aeo;
 using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Storage.Exchange;
 using SmartCustoms.Storage.Models;
@@ -33,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IExchangeStore>(sp => sp.GetRequiredService<Database>().Exchange);
         services.AddSingleton<ITradeStatisticsStore>(sp => sp.GetRequiredService<Database>().Statistics);
         services.AddSingleton<IRiskProposalStore>(sp => sp.GetRequiredService<Database>().RiskProposals);
+        services.AddSingleton<IAeoStore>(sp => sp.GetRequiredService<Database>().Aeo);
         return services;
     }
 }

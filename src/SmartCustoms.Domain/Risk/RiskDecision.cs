@@ -44,7 +44,7 @@ public sealed record RiskDecision
     /// <summary>The lane before a recognised partner control lowered it; null when none did.</summary>
     public Lane? LaneBeforeRecognition { get; init; }
 
-    /// <summary>What was matched in partners' data, and what could not be compared; empty without partner data.</summary>
+    /// <summary>Why the trader counts as an AEO, what was matched in partners' data, and what could not be compared; empty when none applies.</summary>
     public IReadOnlyList<string> PartnerNotes { get; init; } = [];
 
     /// <summary>Why, in plain language, one sentence each.</summary>

@@ -7,8 +7,12 @@ namespace SmartCustoms.Domain.Risk;
 /// the node looks these up and passes them in.
 /// </summary>
 /// <param name="IsNewTrader">No or very few past declarations at this administration.</param>
-/// <param name="IsAeo">Authorised Economic Operator status; null when not known.</param>
-public sealed record TraderFacts(bool IsNewTrader, bool? IsAeo, int PastDeclarations, int PastFindings)
+/// <param name="IsAeo">
+/// Authorised Economic Operator status: true when the declarant or the importer is on the node's AEO register or on a
+/// recognised partner's list, valid today; null when not known (the node holds no AEO data).
+/// </param>
+/// <param name="AeoBasis">Why <paramref name="IsAeo"/> is what it is, for explanations, e.g. "importer SG12345678 is on CN's AEO list (recognised under the agreement)".</param>
+public sealed record TraderFacts(bool IsNewTrader, bool? IsAeo, int PastDeclarations, int PastFindings, string? AeoBasis = null)
 {
     /// <summary>Nothing known: not flagged as new, AEO status unknown, no history.</summary>
     public static TraderFacts Unknown { get; } = new(false, null, 0, 0);

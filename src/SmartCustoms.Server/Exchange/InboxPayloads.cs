@@ -34,6 +34,7 @@ public static class InboxPayloads
                 { Proposal: { } proposal } => Outcome.Of(new InboxEffects { Proposal = proposal }),
                 var refused => Outcome.Refused(refused.Problem!),
             },
+            MessageTypes.AeoList => Aeo.AeoListMessages.Read(envelope, receivedAt),
             _ => Outcome.Of(InboxEffects.None),
         };
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using SmartCustoms.Server.Access;
+using SmartCustoms.Server.Aeo;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Exchange;
 using SmartCustoms.Server.Models;
@@ -45,6 +46,7 @@ public static class SmartCustomsServices
         builder.Services.AddSingleton<ApiKeyVerifier>();
         builder.Services.AddSingleton<NodeInitializer>();
         builder.Services.AddExchange(options.Exchange);
+        builder.Services.AddAeo();
 
         // The API authenticates every request by its bearer key; the web portal by the session its sign-in opens.
         builder.Services.AddAuthentication(PortalAuthentication.SelectorScheme)

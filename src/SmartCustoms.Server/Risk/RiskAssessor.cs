@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SmartCustoms.Domain.Controls;
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.Risk;
+using SmartCustoms.Server.Aeo;
 using SmartCustoms.Server.Hosting;
 using SmartCustoms.Server.Models;
 using SmartCustoms.Storage.Declarations;
@@ -24,7 +25,7 @@ public sealed record RiskOutcome(string Office, RiskDecision Decision, LodgeRisk
 /// </summary>
 public sealed class RiskAssessor(
     IRiskStore store, ActiveModels models, RiskRandom random, IMemoryCache cache, IOptions<SmartCustomsOptions> options, TimeProvider clock,
-    ILogger<RiskAssessor> logger, PartnerEvidenceReader partners) : IDisposable
+    ILogger<RiskAssessor> logger, PartnerEvidenceReader partners, AeoStatus aeo) : IDisposable
 {
     private static readonly TimeSpan PricesEvery = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan TraderFactsFor = TimeSpan.FromSeconds(30);
@@ -41,7 +42,7 @@ public sealed class RiskAssessor(
         ArgumentNullException.ThrowIfNull(declaration);
         ArgumentNullException.ThrowIfNull(check);
         var snapshot = await CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var trader = await TraderFactsAsync(declaration.Declarant?.Id, cancellationToken).ConfigureAwait(false);
+        var trader = await TraderFactsAsync(declaration.Declarant?.Id, declaration.Importer?.Id, cancellationToken).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var subject = RiskSubject.Create(declaration, today, trader, check.Assessment, snapshot.Prices, check.Warnings);
         var settings = snapshot.Lanes.GetValueOrDefault(subject.Office) ?? new LaneSettings { Office = subject.Office };
@@ -50,6 +51,11 @@ public sealed class RiskAssessor(
         var partner = declaration.IsImport && snapshot.Partners.Count > 0
             ? await partners.ReadAsync(declaration, check.Assessment, snapshot.Partners, cancellationToken).ConfigureAwait(false)
             : null;
+        if (trader.IsAeo == true && trader.AeoBasis is { } basis)
+        {
+            partner = (partner ?? PartnerEvidence.None) with { Notes = [$"Treated as an AEO: {basis}.", .. partner?.Notes ?? []] };
+        }
+
         var decision = snapshot.Engine.Assess(subject, window.Thresholds.For(settings), settings, random.Draw(), partner);
 
         var prices = new List<KeyValuePair<string, decimal>>(subject.ItemCount);
@@ -154,22 +160,30 @@ public sealed class RiskAssessor(
         return ReferencePriceMedians.Compute(observations, Math.Max(_options.MinPriceObservations, 1));
     }
 
-    private async ValueTask<TraderFacts> TraderFactsAsync(string? declarantId, CancellationToken cancellationToken)
+    private async ValueTask<TraderFacts> TraderFactsAsync(string? declarantId, string? importerId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(declarantId))
+        if (string.IsNullOrEmpty(declarantId) && string.IsNullOrEmpty(importerId))
         {
             return TraderFacts.Unknown;
         }
 
-        if (cache.TryGetValue(("trader-facts", declarantId), out TraderFacts? known) && known is not null)
+        var key = ("trader-facts", declarantId ?? "", importerId ?? "");
+        if (cache.TryGetValue(key, out TraderFacts? known) && known is not null)
         {
             return known;
         }
 
-        var history = await store.GetTraderHistoryAsync(declarantId, cancellationToken).ConfigureAwait(false);
-        // AEO status is not known to the node yet: it stays null (unknown), never false.
-        var facts = new TraderFacts(history.Declarations < _options.NewTraderBelow, null, history.Declarations, history.Findings);
-        cache.Set(("trader-facts", declarantId), facts, TraderFactsFor);
+        // AEO status: the declarant or the importer on this node's register or a recognised partner's list; null (unknown,
+        // never false) while the node holds no AEO data, which costs no query (AeoStatus caches what the node holds).
+        var status = await aeo.LookupAsync(declarantId, importerId, cancellationToken).ConfigureAwait(false);
+        var facts = TraderFacts.Unknown with { IsAeo = status.IsAeo, AeoBasis = status.Basis };
+        if (!string.IsNullOrEmpty(declarantId))
+        {
+            var history = await store.GetTraderHistoryAsync(declarantId, cancellationToken).ConfigureAwait(false);
+            facts = facts with { IsNewTrader = history.Declarations < _options.NewTraderBelow, PastDeclarations = history.Declarations, PastFindings = history.Findings };
+        }
+
+        cache.Set(key, facts, TraderFactsFor);
         return facts;
     }
 

@@ -122,6 +122,11 @@ internal sealed class ExchangeStore(StorageBackend backend) : IExchangeStore
                 await _proposals.InsertAsync(session, proposal, ct).ConfigureAwait(false);
             }
 
+            if (effects.AeoList is { } aeoList)
+            {
+                await new Aeo.AeoWrites(_dialect).ReplacePartnerListAsync(session, aeoList, ct).ConfigureAwait(false);
+            }
+
             return new InboxResult(message.Receipt, true);
         }, cancellationToken);
     }

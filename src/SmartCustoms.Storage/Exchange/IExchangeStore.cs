@@ -38,6 +38,9 @@ public sealed record InboxEffects
     /// <summary>An <c>export-data</c> message's declaration fields and match keys.</summary>
     public ExportDataRecord? ExportData { get; init; }
 
+    /// <summary>An <c>aeo-list</c> message's list: put in force for its sender only when newer than the list in force.</summary>
+    public Aeo.PartnerAeoList? AeoList { get; init; }
+
     /// <summary>A <c>risk-alert</c> message's proposed criterion, waiting for an analyst's decision.</summary>
     public RiskProposal? Proposal { get; init; }
 
