@@ -88,6 +88,12 @@ public sealed class PartnerChecksExchangeTests
         Assert.Equal("red", brokenLane);
         Assert.Contains(brokenReasons, r => r.Contains("CSQU3054383: CN sealed it with CNSEAL-7, this declaration states SG-REPLACED-1", StringComparison.Ordinal));
         Assert.Equal("red", (await DecisionAsync(officer, elsewhere)).Lane);
+
+        var (browser, _) = await Portal.PortalAccessTests.SignInAsync(nodes.Sg, "officer");
+        var page = await browser.GetStringAsync($"/Officer/Declaration/{recognised}");
+        Assert.Contains($"CN control of export {exportMrn} at GB000040: no findings, matched by container CSQU3054383", page, StringComparison.Ordinal);
+        Assert.Contains("Seals after the control: CSQU3054383: CNSEAL-7", page, StringComparison.Ordinal);
+        Assert.Contains("Control recognised: CN inspected the goods at GB000040", page, StringComparison.Ordinal);
     }
 
     private static async Task<ExchangeDeliveryTests.PairedNodes> StartAsync(string provider)

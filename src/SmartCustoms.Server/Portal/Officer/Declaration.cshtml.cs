@@ -29,6 +29,9 @@ public sealed class DeclarationModel(
     /// <summary>Export data partners sent for the same containers or transport document, newest first.</summary>
     public IReadOnlyList<PartnerExport> PartnerData { get; private set; } = [];
 
+    /// <summary>Control results partners sent for the same goods, newest first.</summary>
+    public IReadOnlyList<PartnerControl> PartnerControls { get; private set; } = [];
+
     public string? Confirmation { get; private set; }
 
     [BindProperty]
@@ -72,34 +75,41 @@ public sealed class DeclarationModel(
         Record = record;
         Risk = ControlView.From(record, await risk.GetControlHistoryAsync(mrn, cancellationToken));
         History = [.. (await store.GetNotificationsAsync(mrn, 0, 1000, cancellationToken)).Select(Notifications.ToResponse)];
-        PartnerData = await PartnerDataAsync(record.Declaration, cancellationToken);
+        (PartnerData, PartnerControls) = await PartnerDataAsync(record.Declaration, cancellationToken);
         return true;
     }
 
-    private async Task<IReadOnlyList<PartnerExport>> PartnerDataAsync(Declaration declaration, CancellationToken cancellationToken)
+    /// <summary>What partners sent for the same containers, transport document or exporter's reference: one read.</summary>
+    private async Task<(IReadOnlyList<PartnerExport>, IReadOnlyList<PartnerControl>)> PartnerDataAsync(Declaration declaration, CancellationToken cancellationToken)
     {
-        var keys = (declaration.Transport?.Containers ?? []).Select(c => c.Id).OfType<string>()
-            .Select(id => (Kind: ExportDataKey.Container, Value: id))
-            .Append((Kind: ExportDataKey.TransportDocument, Value: declaration.Transport?.TransportDocument?.Id ?? ""))
-            .Where(k => !string.IsNullOrWhiteSpace(k.Value))
-            .Take(MaxLookups);
-        var found = new Dictionary<string, PartnerExport>(StringComparer.Ordinal);
-        foreach (var (kind, value) in keys)
-        {
-            foreach (var record in await exchange.FindExportDataAsync(kind, InboxPayloads.NormaliseKey(value), 5, cancellationToken))
-            {
-                if (!found.ContainsKey(record.MessageId))
-                {
-                    found.Add(record.MessageId, new PartnerExport(record, $"{kind} {value}", DeclarationJson.Deserialize(record.DeclarationJson)));
-                }
-            }
-        }
-
-        return [.. found.Values.OrderByDescending(p => p.Record.ReceivedAt)];
+        var matches = await exchange.FindPartnerMatchesAsync(Server.Risk.PartnerEvidenceReader.Keys(declaration), 5, cancellationToken);
+        IReadOnlyList<PartnerExport> exports = [.. matches.Exports
+            .DistinctBy(m => (m.Export.Sender, m.Export.MessageId))
+            .OrderByDescending(m => m.Export.ReceivedAt)
+            .Select(m => new PartnerExport(m.Export, Describe(m.MatchedBy), DeclarationJson.Deserialize(m.Export.DeclarationJson)))];
+        IReadOnlyList<PartnerControl> controls = [.. matches.Controls
+            .DistinctBy(m => (m.Control.Sender, m.Control.MessageId))
+            .OrderByDescending(m => m.Control.InspectedAt)
+            .Select(m => new PartnerControl(m.Control, Describe(m.MatchedBy), ReadControl(m.Control.PayloadJson)))];
+        return (exports, controls);
     }
 
-    /// <summary>Lookups per page view: a declaration may list many containers.</summary>
-    private const int MaxLookups = 20;
+    private static string Describe(ExportDataKey key) => $"{key.Kind.Replace('-', ' ')} {key.Value}";
+
+    private static Domain.Exchange.ControlResultPayload? ReadControl(string json)
+    {
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<Domain.Exchange.ControlResultPayload>(json, Domain.Exchange.ExchangeJson.Options);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A partner's control result matched by <paramref name="MatchedBy"/>; <paramref name="Result"/> null when it no longer reads.</summary>
+    public sealed record PartnerControl(ControlResultRecord Record, string MatchedBy, Domain.Exchange.ControlResultPayload? Result);
 
     /// <summary>A partner's export declaration matched by <paramref name="MatchedBy"/>, with the fields the agreement shares.</summary>
     public sealed record PartnerExport(ExportDataRecord Record, string MatchedBy, Declaration? Shared);
