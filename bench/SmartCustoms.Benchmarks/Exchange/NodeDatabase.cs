@@ -48,7 +48,8 @@ public sealed class NodeDatabase(string? sqliteFile, string? postgres)
     /// <summary>Makes every parked message pending and due at once (one statement); returns how many.</summary>
     public Task<long> ReleaseAsync() => ScalarAsync($"UPDATE exchange_outbox SET status = 'pending' WHERE status = '{Parked}'");
 
-    public Task<long> UndeliveredAsync() => ScalarAsync("SELECT count(*) FROM exchange_outbox WHERE status <> 'delivered'");
+    /// <summary>Pending messages, counted on the node's own (status, next_attempt_at) index: the poll must cost the nodes' database little.</summary>
+    public Task<long> PendingAsync() => ScalarAsync("SELECT count(*) FROM exchange_outbox WHERE status = 'pending'");
 
     /// <summary>Sender side, for the messages created at <paramref name="createdAt"/>: how many were delivered, in how many attempts, first and last delivery.</summary>
     public async Task<(long Delivered, long Attempts, DateTimeOffset First, DateTimeOffset Last)> DeliveredAsync(DateTimeOffset createdAt)
