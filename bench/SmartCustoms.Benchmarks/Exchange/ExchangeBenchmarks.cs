@@ -28,7 +28,7 @@ namespace SmartCustoms.Benchmarks.Exchange;
 public class ExchangeBenchmarks : IDisposable
 {
     public const int Batch = 2000;
-    private const int WarmupRounds = 2;
+    private const int WarmupRounds = 4;
     private const int MeasuredRounds = 5;
 
     private readonly List<ExchangeRound> _rounds = [];
