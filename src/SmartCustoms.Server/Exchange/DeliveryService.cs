@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -21,10 +23,11 @@ public sealed class DeliveryService(
     /// <summary>The named HTTP client deliveries go through (tests route it to an in-process partner).</summary>
     public const string HttpClientName = "SmartCustoms.Exchange";
 
-    private const int Batch = 32;
+    private const int Batch = 64;
 
     private readonly SmartCustomsOptions.ExchangeSection _exchange = options.Value.Exchange;
     private readonly string _nodeId = options.Value.NodeId;
+    private readonly ReceiptKeys _receiptKeys = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -70,11 +73,36 @@ public sealed class DeliveryService(
         }
 
         var partners = (await store.ListPartnersAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.NodeId, StringComparer.Ordinal);
-        await Task.WhenAll(due.Select(message => DeliverAsync(message, partners.GetValueOrDefault(message.Recipient), cancellationToken))).ConfigureAwait(false);
+        var sends = due.Select(message => DeliverAsync(message, partners.GetValueOrDefault(message.Recipient), cancellationToken)).ToArray();
+        try
+        {
+            await Task.WhenAll(sends).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The receipts of the pass in one transaction (one commit instead of one per message); on shutdown too, for
+            // those already in. A message whose mark is lost (crash) is sent again and the partner answers the same receipt.
+            var delivered = new List<(string Id, string Receipt)>(due.Count);
+            for (var i = 0; i < sends.Length; i++)
+            {
+                if (sends[i].IsCompletedSuccessfully && sends[i].Result is { } receipt)
+                {
+                    delivered.Add((due[i].Id, receipt));
+                }
+            }
+
+            await store.MarkDeliveredAsync(delivered, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            foreach (var message in due.Where((_, i) => sends[i].IsCompletedSuccessfully && sends[i].Result is not null))
+            {
+                LogDelivered(logger, message.Type, message.Id, message.Recipient, null);
+            }
+        }
+
         return due.Count;
     }
 
-    private async Task DeliverAsync(OutboxMessage message, PartnerRecord? partner, CancellationToken cancellationToken)
+    /// <returns>The partner's verified receipt; null when the message was not delivered (its retry is then scheduled).</returns>
+    private async Task<string?> DeliverAsync(OutboxMessage message, PartnerRecord? partner, CancellationToken cancellationToken)
     {
         string failure;
         if (partner is null)
@@ -85,27 +113,29 @@ public sealed class DeliveryService(
         {
             try
             {
-                failure = await SendAsync(message, partner, cancellationToken).ConfigureAwait(false) ?? "";
+                var (receipt, why) = await SendAsync(message, partner, cancellationToken).ConfigureAwait(false);
+                if (receipt is not null)
+                {
+                    return receipt;
+                }
+
+                failure = why!;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Whatever went wrong with this one message, the others are still delivered and it is tried again later.
                 failure = $"{ex.GetType().Name}: {ex.Message}";
             }
-
-            if (failure.Length == 0)
-            {
-                return;
-            }
         }
 
         var wait = Backoff(message.Attempts, _exchange.RetryInitial, _exchange.RetryMax);
         LogRetry(logger, message.Id, message.Recipient, message.Attempts, wait, failure, null);
         await store.MarkFailedAsync(message.Id, failure, clock.GetUtcNow() + wait, cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
-    /// <returns>null once delivered, else why not.</returns>
-    private async Task<string?> SendAsync(OutboxMessage message, PartnerRecord partner, CancellationToken cancellationToken)
+    /// <returns>The partner's verified receipt, or else why not.</returns>
+    private async Task<(string? Receipt, string? Failure)> SendAsync(OutboxMessage message, PartnerRecord partner, CancellationToken cancellationToken)
     {
         var envelope = JsonSerializer.Deserialize<MessageEnvelope>(message.EnvelopeJson, ExchangeJson.Options)!;
         var signed = keys.Sign(JsonSerializer.SerializeToUtf8Bytes(envelope with { SentAt = clock.GetUtcNow() }, ExchangeJson.Options), ExchangeMediaTypes.Message);
@@ -121,30 +151,24 @@ public sealed class DeliveryService(
             answer = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                return $"{(int)response.StatusCode} from {partner.NodeId}: {(answer.Length > 300 ? answer[..300] : answer)}";
+                return (null, $"{(int)response.StatusCode} from {partner.NodeId}: {(answer.Length > 300 ? answer[..300] : answer)}");
             }
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return $"{partner.NodeId} unreachable: {ex.Message}";
+            return (null, $"{partner.NodeId} unreachable: {ex.Message}");
         }
 
-        var receipt = VerifyReceipt(answer, message, partner);
-        if (receipt is null)
-        {
-            return $"{partner.NodeId} answered without a valid signed receipt for {message.Id}.";
-        }
-
-        await store.MarkDeliveredAsync(message.Id, answer, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-        LogDelivered(logger, message.Type, message.Id, partner.NodeId, null);
-        return null;
+        return VerifyReceipt(answer, message, partner) is null
+            ? (null, $"{partner.NodeId} answered without a valid signed receipt for {message.Id}.")
+            : (answer, null);
     }
 
     /// <summary>The receipt when the partner signed it with one of its registered keys and it is for this very message.</summary>
     private MessageReceipt? VerifyReceipt(string answer, OutboxMessage message, PartnerRecord partner)
     {
         if (Jws.Parse(answer) is not { } jws || !string.Equals(jws.Type, ExchangeMediaTypes.Receipt, StringComparison.Ordinal)
-            || PartnerKeys.Verify(jws, [partner], clock.GetUtcNow(), out _) != PartnerKeys.Verdict.Verified)
+            || !_receiptKeys.Verify(jws, partner, clock.GetUtcNow()))
         {
             return null;
         }
@@ -176,6 +200,57 @@ public sealed class DeliveryService(
         var next = await store.NextDueAsync(cancellationToken).ConfigureAwait(false);
         var wait = next is { } due ? due - clock.GetUtcNow() : _exchange.PollInterval;
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _exchange.PollInterval ? _exchange.PollInterval : wait;
+    }
+
+    /// <summary>
+    /// The partners' registered keys, imported once per card: importing a P-256 public key validates the point, which costs
+    /// more than the signature check itself, and every receipt is checked. The same rule as <see cref="PartnerKeys.Verify"/>:
+    /// the receipt's key id must be one of the partner's registered keys (the first with that id), valid now, and the
+    /// signature must match. A card changed by a new registration is another cache entry, so a replaced key stops verifying.
+    /// </summary>
+    private sealed class ReceiptKeys
+    {
+        // Cards change on registration and key rotation only; the bound only guards against a churn nobody expects.
+        private const int MaxCards = 64;
+
+        private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, PartnerKey>> _cards = new(StringComparer.Ordinal);
+
+        private sealed record PartnerKey(Jwk Jwk, ECDsa? Verifier);
+
+        public bool Verify(JwsParts jws, PartnerRecord partner, DateTimeOffset now)
+        {
+            if (_cards.Count > MaxCards)
+            {
+                // Keys dropped here are released by their finalizers: another delivery may be verifying with one right now.
+                _cards.Clear();
+            }
+
+            var keys = _cards.GetOrAdd(partner.CardJson, static (_, p) => Import(p), partner);
+            if (!keys.TryGetValue(jws.KeyId, out var key) || !key.Jwk.ValidAt(now) || key.Verifier is null)
+            {
+                return false;
+            }
+
+            // One ECDsa object is not documented as safe for concurrent use; a check takes about 0.1 ms.
+            lock (key)
+            {
+                return jws.VerifiedBy(key.Verifier);
+            }
+        }
+
+        private static Dictionary<string, PartnerKey> Import(PartnerRecord partner)
+        {
+            var keys = new Dictionary<string, PartnerKey>(StringComparer.Ordinal);
+            foreach (var jwk in partner.Card().Keys)
+            {
+                if (jwk.Kid is { } kid && !keys.ContainsKey(kid))
+                {
+                    keys[kid] = new PartnerKey(jwk, jwk.ToVerifier());
+                }
+            }
+
+            return keys;
+        }
     }
 
     private static readonly Action<ILogger, string, string, string, Exception?> LogDelivered =

@@ -69,6 +69,22 @@ internal sealed class ExchangeStore(StorageBackend backend) : IExchangeStore
             "UPDATE exchange_outbox SET status = 'delivered', delivered_at = @at, receipt = @receipt, last_error = NULL WHERE id = @id", ct,
             ("@id", id), ("@receipt", receipt), ("@at", _dialect.ToDb(at))), cancellationToken);
 
+    public Task MarkDeliveredAsync(IReadOnlyList<(string Id, string Receipt)> delivered, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivered);
+        return delivered.Count == 0 ? Task.CompletedTask : backend.WriteAsync(async (session, ct) =>
+        {
+            foreach (var (id, receipt) in delivered)
+            {
+                await session.ExecuteAsync(
+                    "UPDATE exchange_outbox SET status = 'delivered', delivered_at = @at, receipt = @receipt, last_error = NULL WHERE id = @id", ct,
+                    ("@id", id), ("@receipt", receipt), ("@at", _dialect.ToDb(at))).ConfigureAwait(false);
+            }
+
+            return delivered.Count;
+        }, cancellationToken);
+    }
+
     public Task MarkFailedAsync(string id, string failure, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
         backend.WriteAsync((session, ct) => session.ExecuteAsync(
             "UPDATE exchange_outbox SET next_attempt_at = @next, last_error = @error WHERE id = @id AND status = 'pending'", ct,

@@ -92,6 +92,9 @@ public interface IExchangeStore
 
     Task MarkDeliveredAsync(string id, string receipt, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Marks several messages delivered, each with its partner's receipt, in one transaction.</summary>
+    Task MarkDeliveredAsync(IReadOnlyList<(string Id, string Receipt)> delivered, DateTimeOffset at, CancellationToken cancellationToken);
+
     Task MarkFailedAsync(string id, string failure, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
 
     /// <summary>When the next pending message is due, or null when none is pending.</summary>
