@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -27,7 +25,6 @@ public sealed class DeliveryService(
 
     private readonly SmartCustomsOptions.ExchangeSection _exchange = options.Value.Exchange;
     private readonly string _nodeId = options.Value.NodeId;
-    private readonly ReceiptKeys _receiptKeys = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -168,7 +165,7 @@ public sealed class DeliveryService(
     private MessageReceipt? VerifyReceipt(string answer, OutboxMessage message, PartnerRecord partner)
     {
         if (Jws.Parse(answer) is not { } jws || !string.Equals(jws.Type, ExchangeMediaTypes.Receipt, StringComparison.Ordinal)
-            || !_receiptKeys.Verify(jws, partner, clock.GetUtcNow()))
+            || PartnerKeys.Verify(jws, [partner], clock.GetUtcNow(), out _) != PartnerKeys.Verdict.Verified)
         {
             return null;
         }
@@ -200,57 +197,6 @@ public sealed class DeliveryService(
         var next = await store.NextDueAsync(cancellationToken).ConfigureAwait(false);
         var wait = next is { } due ? due - clock.GetUtcNow() : _exchange.PollInterval;
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _exchange.PollInterval ? _exchange.PollInterval : wait;
-    }
-
-    /// <summary>
-    /// The partners' registered keys, imported once per card: importing a P-256 public key validates the point, which costs
-    /// more than the signature check itself, and every receipt is checked. The same rule as <see cref="PartnerKeys.Verify"/>:
-    /// the receipt's key id must be one of the partner's registered keys (the first with that id), valid now, and the
-    /// signature must match. A card changed by a new registration is another cache entry, so a replaced key stops verifying.
-    /// </summary>
-    private sealed class ReceiptKeys
-    {
-        // Cards change on registration and key rotation only; the bound only guards against a churn nobody expects.
-        private const int MaxCards = 64;
-
-        private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, PartnerKey>> _cards = new(StringComparer.Ordinal);
-
-        private sealed record PartnerKey(Jwk Jwk, ECDsa? Verifier);
-
-        public bool Verify(JwsParts jws, PartnerRecord partner, DateTimeOffset now)
-        {
-            if (_cards.Count > MaxCards)
-            {
-                // Keys dropped here are released by their finalizers: another delivery may be verifying with one right now.
-                _cards.Clear();
-            }
-
-            var keys = _cards.GetOrAdd(partner.CardJson, static (_, p) => Import(p), partner);
-            if (!keys.TryGetValue(jws.KeyId, out var key) || !key.Jwk.ValidAt(now) || key.Verifier is null)
-            {
-                return false;
-            }
-
-            // One ECDsa object is not documented as safe for concurrent use; a check takes about 0.1 ms.
-            lock (key)
-            {
-                return jws.VerifiedBy(key.Verifier);
-            }
-        }
-
-        private static Dictionary<string, PartnerKey> Import(PartnerRecord partner)
-        {
-            var keys = new Dictionary<string, PartnerKey>(StringComparer.Ordinal);
-            foreach (var jwk in partner.Card().Keys)
-            {
-                if (jwk.Kid is { } kid && !keys.ContainsKey(kid))
-                {
-                    keys[kid] = new PartnerKey(jwk, jwk.ToVerifier());
-                }
-            }
-
-            return keys;
-        }
     }
 
     private static readonly Action<ILogger, string, string, string, Exception?> LogDelivered =
