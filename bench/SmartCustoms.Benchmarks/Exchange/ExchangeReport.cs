@@ -58,7 +58,7 @@ public static class ExchangeReport
 }
 
 /// <summary>A figure of <see cref="ExchangeReport"/> in the BenchmarkDotNet summary.</summary>
-public sealed class ExchangeColumn(string name, string legend, Func<ExchangeFigures, string> value) : IColumn
+public sealed class ExchangeColumn(string name, string legend, Func<ExchangeFigures, string> value) : FigureColumn(name, legend)
 {
     public static readonly IColumn[] All =
     [
@@ -70,29 +70,12 @@ public sealed class ExchangeColumn(string name, string legend, Func<ExchangeFigu
         new ExchangeColumn("Stored", "Messages stored at the receiver, each exactly once, of those sent", f => f.Stored),
     ];
 
-    public string Id => nameof(ExchangeColumn) + "." + name;
-    public string ColumnName => name;
-    public bool AlwaysShow => true;
-    public ColumnCategory Category => ColumnCategory.Custom;
-    public int PriorityInCategory => 0;
-    public bool IsNumeric => true;
-    public UnitType UnitType => UnitType.Dimensionless;
-    public string Legend => legend;
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    public override string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
         ArgumentNullException.ThrowIfNull(benchmarkCase);
         var key = Convert.ToString(benchmarkCase.Parameters["Target"], CultureInfo.InvariantCulture) ?? "";
         return ExchangeReport.Read().TryGetValue(key, out var figures) && figures.Run == LatencyReport.Run ? value(figures) : "NA";
     }
-
-    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-    public bool IsAvailable(Summary summary) => true;
-
-    public override string ToString() => ColumnName;
 
     private static string F(double value) => value.ToString("F0", CultureInfo.InvariantCulture);
 }

@@ -6,7 +6,7 @@ using BenchmarkDotNet.Running;
 namespace SmartCustoms.Benchmarks.Lodging;
 
 /// <summary>A figure of <see cref="LatencyReport"/> in the BenchmarkDotNet summary, read back from the case's row.</summary>
-public sealed class LodgingColumn(string name, string legend, Func<LodgingFigures, double> value, string format) : IColumn
+public sealed class LodgingColumn(string name, string legend, Func<LodgingFigures, double> value, string format) : FigureColumn(name, legend)
 {
     public static readonly IColumn[] All =
     [
@@ -20,18 +20,7 @@ public sealed class LodgingColumn(string name, string legend, Func<LodgingFigure
         new LodgingColumn("CPU busy %", "Machine-wide CPU busy while measuring (both cores, all processes)", f => f.MachineBusyPercent, "F0"),
     ];
 
-    public string Id => nameof(LodgingColumn) + "." + name;
-    public string ColumnName => name;
-    public bool AlwaysShow => true;
-    public ColumnCategory Category => ColumnCategory.Custom;
-    public int PriorityInCategory => 0;
-    public bool IsNumeric => true;
-    public UnitType UnitType => UnitType.Dimensionless;
-    public string Legend => legend;
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    public override string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
         ArgumentNullException.ThrowIfNull(benchmarkCase);
         var key = benchmarkCase.Parameters["Target"] + "/" + Convert.ToString(benchmarkCase.Parameters["Concurrency"], CultureInfo.InvariantCulture);
@@ -40,10 +29,4 @@ public sealed class LodgingColumn(string name, string legend, Func<LodgingFigure
             ? value(figures).ToString(format, CultureInfo.InvariantCulture)
             : "NA";
     }
-
-    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-    public bool IsAvailable(Summary summary) => true;
-
-    public override string ToString() => ColumnName;
 }
