@@ -101,7 +101,7 @@ internal sealed class DecisionReasons(LaneSettings settings, Lane laneBeforeRand
         }
 
         var source = thresholds.Fallback
-            ? $" (fallback thresholds: only {thresholds.Observations.ToString(CultureInfo.InvariantCulture)} recent declarations at this office)"
+            ? $" (fallback thresholds: only {thresholds.Observations.ToString(CultureInfo.InvariantCulture)} recent declaration{(thresholds.Observations == 1 ? "" : "s")} at this office)"
             : "";
         return lane == Lane.Green
             ? $"Score {Format(score)} is below every lane threshold{source}."

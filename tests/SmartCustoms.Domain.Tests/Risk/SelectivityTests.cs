@@ -100,6 +100,14 @@ public class SelectivityTests
     }
 
     [Fact]
+    public void AFallbackOnOneDeclarationSaysSoInTheSingular()
+    {
+        var decision = Selectivity.Decide(150m, [], Thresholds with { Fallback = true, Observations = 1 }, Settings, NotRandom);
+
+        Assert.Equal("Score 150 reaches the yellow threshold 100 (fallback thresholds: only 1 recent declaration at this office).", Assert.Single(decision.Reasons));
+    }
+
+    [Fact]
     public void ValidatesLaneSettings()
     {
         var errors = new LaneSettings { Office = "nowhere", RedRate = 0.5, YellowRate = 0.4, BlueRate = 0.2, MinRandomRate = double.NaN, Window = 10, RandomLane = Lane.Green }.Validate();
