@@ -32,7 +32,7 @@ public static class AlertsApi
     public static RouteGroupBuilder MapRiskAlerts(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        group.MapPost("/alerts", SendAsync).WithSummary("Send a risk alert to a partner; it becomes a proposed criterion there")
+        group.MapPost("/alerts", ReceiveAsync).WithSummary("Send a risk alert to a partner; it becomes a proposed criterion there")
             .WithDescription("Queued in the outbox and delivered in the background; 202 with the message id. Refused when the partner is unknown (422) or its agreement does not let this node send risk-alert (409).")
             .Accepts<RiskAlertRequest>("application/json")
             .Produces<QueuedAlert>(StatusCodes.Status202Accepted)
@@ -44,7 +44,7 @@ public static class AlertsApi
         return group;
     }
 
-    private static async Task<IResult> SendAsync(
+    private static async Task<IResult> ReceiveAsync(
         HttpRequest request, IExchangeStore store, OutboxSignal signal, IOptions<SmartCustomsOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await BodyReader.ReadAsync(request, MaxAlertBytes, cancellationToken).ConfigureAwait(false);
@@ -59,6 +59,20 @@ public static class AlertsApi
             return Problems.Validation("The alert could not be read.", readIssues);
         }
 
+        var sent = await SendAsync(alert, store, signal, options.Value.NodeId, clock, cancellationToken).ConfigureAwait(false);
+        return sent.Refusal is not null
+            ? sent.Refusal.ToResult()
+            : TypedResults.Accepted($"/api/exchange/messages?direction=out&partner={sent.Queued!.Partner}", sent.Queued);
+    }
+
+    /// <summary>Sending as the API and the web portal share it: checked, then queued for the partner, or refused with every error and its pointer.</summary>
+    public static async Task<(QueuedAlert? Queued, Refusal? Refusal)> SendAsync(
+        RiskAlertRequest alert, IExchangeStore store, OutboxSignal signal, string nodeId, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(signal);
+        ArgumentNullException.ThrowIfNull(clock);
         var payload = RiskAlerts.Normalise(new RiskAlertPayload { Title = alert.Title, Text = alert.Text, Targeting = alert.Targeting });
         var issues = new List<ValidationIssue>();
         var partnerId = alert.Partner?.Trim().ToUpperInvariant();
@@ -70,27 +84,25 @@ public static class AlertsApi
         issues.AddRange(RiskAlerts.Check(payload));
         if (issues.Count > 0)
         {
-            return Problems.Validation("The alert has errors.", issues);
+            return (null, Problems.ValidationRefusal("The alert has errors.", issues));
         }
 
         var partner = await store.GetPartnerAsync(partnerId!, cancellationToken).ConfigureAwait(false);
         if (partner is null)
         {
-            return Problems.Single(StatusCodes.Status422UnprocessableEntity, "Unknown partner",
-                $"'{partnerId}' is no registered partner of this node: an administrator registers it first.", "partner.unknown", "/partner");
+            return (null, Problems.SingleRefusal(StatusCodes.Status422UnprocessableEntity, "Unknown partner",
+                $"'{partnerId}' is no registered partner of this node: an administrator registers it first.", "partner.unknown", "/partner"));
         }
 
         if (!partner.Agreement().WeSend.Contains(MessageTypes.RiskAlert, StringComparer.Ordinal))
         {
-            return Problems.Single(StatusCodes.Status409Conflict, "Not agreed",
-                $"The agreement with {partner.NodeId} does not let this node send {MessageTypes.RiskAlert} messages (weSend).", "partner.not-agreed", "/partner");
+            return (null, Problems.SingleRefusal(StatusCodes.Status409Conflict, "Not agreed",
+                $"The agreement with {partner.NodeId} does not let this node send {MessageTypes.RiskAlert} messages (weSend).", "partner.not-agreed", "/partner"));
         }
 
-        var message = OutboxEnvelopes.Create(options.Value.NodeId, partner.NodeId, MessageTypes.RiskAlert, payload, clock.GetUtcNow());
+        var message = OutboxEnvelopes.Create(nodeId, partner.NodeId, MessageTypes.RiskAlert, payload, clock.GetUtcNow());
         await store.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
         signal.Queued();
-        return TypedResults.Accepted(
-            $"/api/exchange/messages?direction=out&partner={partner.NodeId}",
-            new QueuedAlert(message.Id, partner.NodeId, message.Type, "pending", message.CreatedAt));
+        return (new QueuedAlert(message.Id, partner.NodeId, message.Type, "pending", message.CreatedAt), null);
     }
 }
