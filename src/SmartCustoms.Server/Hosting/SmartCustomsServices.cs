@@ -40,6 +40,8 @@ public static class SmartCustomsServices
         builder.Services.AddSingleton<PartnerEvidenceReader>();
         builder.Services.AddSingleton<NodeModelTrainer>();
         builder.Services.AddHostedService<ModelRetrainingService>();
+        builder.Services.AddSingleton<PricePruningService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PricePruningService>());
         builder.Services.AddSingleton<LodgingService>();
         builder.Services.AddSingleton<TransitionService>();
         builder.Services.AddSingleton<ControlService>();

@@ -154,8 +154,7 @@ public sealed class RiskAssessor(
 
     private async Task<ReferencePrices> LoadPricesAsync(CancellationToken cancellationToken)
     {
-        // Only the latest sample is ever read: older prices go, so the table stays the size of twice the sample.
-        await store.PrunePricesAsync(Math.Max(_options.PriceSample, 0) * 2, cancellationToken).ConfigureAwait(false);
+        // Only the latest sample is read; PricePruningService deletes older rows, off the lodging path.
         var observations = await store.RecentPricesAsync(Math.Max(_options.PriceSample, 0), cancellationToken).ConfigureAwait(false);
         return ReferencePriceMedians.Compute(observations, Math.Max(_options.MinPriceObservations, 1));
     }

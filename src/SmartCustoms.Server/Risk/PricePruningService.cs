@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+using SmartCustoms.Server.Hosting;
+using SmartCustoms.Storage.Risk;
+
+namespace SmartCustoms.Server.Risk;
+
+/// <summary>
+/// Keeps the item prices the reference prices are computed from at twice <c>SmartCustoms:Risk:PriceSample</c>, away
+/// from the lodging path: only the latest sample is ever read, so older rows go. Every server may run it; a delete
+/// that finds nothing to delete costs one indexed read.
+/// </summary>
+public sealed class PricePruningService(IRiskStore store, TimeProvider clock, IOptions<SmartCustomsOptions> options, ILogger<PricePruningService> logger)
+    : BackgroundService
+{
+    /// <summary>How often old prices are pruned; as often as the reference prices are recomputed.</summary>
+    public static readonly TimeSpan Every = TimeSpan.FromMinutes(10);
+
+    /// <summary>One pass: the rows deleted.</summary>
+    public Task<int> PruneAsync(CancellationToken cancellationToken) =>
+        store.PrunePricesAsync(Math.Max(options.Value.Risk.PriceSample, 0) * 2, cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Every, clock);
+        do
+        {
+            try
+            {
+                await PruneAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The table only grows until the next pass: nothing a declaration waits for.
+                LogFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    private static readonly Action<ILogger, Exception?> LogFailed =
+        LoggerMessage.Define(LogLevel.Warning, new EventId(21, "PricePruningFailed"), "Old item prices could not be pruned; trying again at the next pass");
+}
