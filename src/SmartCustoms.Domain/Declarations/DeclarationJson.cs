@@ -34,6 +34,19 @@ public static class DeclarationJson
 
     public static Declaration? Deserialize(string json) => JsonSerializer.Deserialize<Declaration>(json, Options);
 
+    /// <summary>The declaration, or null when the JSON does not read as one.</summary>
+    public static Declaration? TryDeserialize(string json)
+    {
+        try
+        {
+            return Deserialize(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>SHA-256 of the canonical JSON form, lower-case hex: equal for equal content whatever the input format.</summary>
     public static string ContentHash(Declaration declaration)
     {

@@ -92,4 +92,17 @@ public sealed record ControlResultPayload
     /// <summary>The containers with the seals on them after the control.</summary>
     public IReadOnlyList<Controls.ContainerSeals> Containers { get; init; } = [];
     public string? TransportDocument { get; init; }
+
+    /// <summary>A stored payload read back; null when it does not read (stored by an older version, say).</summary>
+    public static ControlResultPayload? TryRead(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ControlResultPayload>(json, ExchangeJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

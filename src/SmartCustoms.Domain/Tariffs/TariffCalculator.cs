@@ -158,9 +158,15 @@ public static class TariffCalculator
         return total;
     }
 
-    /// <summary>A rate stated on the declaration wins over the node's table, as the declarant's invoice conversion: for the invoice currency only.</summary>
-    private static decimal? Rate(Declaration declaration, TariffSchedule schedule, string? currency, DateOnly date)
+    /// <summary>
+    /// National currency for one unit of <paramref name="currency"/> on <paramref name="date"/>: 1 for the national
+    /// currency; a rate stated on the declaration wins over the node's table, as the declarant's invoice conversion, for
+    /// the invoice currency only; otherwise the table's latest rate in force; null when none is known.
+    /// </summary>
+    public static decimal? Rate(Declaration declaration, TariffSchedule schedule, string? currency, DateOnly date)
     {
+        ArgumentNullException.ThrowIfNull(declaration);
+        ArgumentNullException.ThrowIfNull(schedule);
         if (currency is null || string.Equals(currency, schedule.Currency, StringComparison.Ordinal))
         {
             return 1m;

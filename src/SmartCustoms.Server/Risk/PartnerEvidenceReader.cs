@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.Exchange;
@@ -63,9 +62,9 @@ public sealed class PartnerEvidenceReader(
         var exports = new List<PartnerExport>();
         foreach (var (record, key) in matches.Exports.OrderByDescending(m => m.Export.ReceivedAt))
         {
-            if (senders.TryGetValue(record.Sender, out var sender) && sender.ExportData && Read<Declaration>(record.DeclarationJson, DeclarationJson.Options, record.Sender) is { } declaration)
+            if (senders.TryGetValue(record.Sender, out var sender) && sender.ExportData && Read(record.DeclarationJson, DeclarationJson.TryDeserialize, record.Sender) is { } declaration)
             {
-                exports.Add(new PartnerExport(sender.Country, record.Mrn, record.AcceptedAt, declaration, Describe(key)));
+                exports.Add(new PartnerExport(sender.Country, record.Mrn, record.AcceptedAt, declaration, key.Description));
             }
         }
 
@@ -73,9 +72,9 @@ public sealed class PartnerEvidenceReader(
         foreach (var (record, key) in matches.Controls)
         {
             if (senders.TryGetValue(record.Sender, out var sender) && sender.ControlResults
-                && Read<ControlResultPayload>(record.PayloadJson, ExchangeJson.Options, record.Sender) is { } result)
+                && Read(record.PayloadJson, ControlResultPayload.TryRead, record.Sender) is { } result)
             {
-                controls.Add(new PartnerControl(sender.Country, result, Describe(key), sender.RecognisedLanes));
+                controls.Add(new PartnerControl(sender.Country, result, key.Description, sender.RecognisedLanes));
             }
         }
 
@@ -86,7 +85,7 @@ public sealed class PartnerEvidenceReader(
 
         var tariff = await tariffs.GetAsync(cancellationToken).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return PartnerChecks.Evaluate(import, duties, exports, controls, currency => Rate(tariff, import, currency, today), tariff.Currency, options.Value.Exchange.Checks);
+        return PartnerChecks.Evaluate(import, duties, exports, controls, currency => TariffCalculator.Rate(import, tariff, currency, today), tariff.Currency, options.Value.Exchange.Checks);
     }
 
     /// <summary>The keys an import is matched by: its containers, its transport document, and its documents' ids (the exporter's reference).</summary>
@@ -119,47 +118,19 @@ public sealed class PartnerEvidenceReader(
         return [.. keys.Distinct().Take(16)];
     }
 
-    /// <summary>National currency for one unit of <paramref name="currency"/>: the tariff's latest rate in force, else the rate the declaration states for its invoice currency.</summary>
-    private static decimal? Rate(TariffSchedule tariff, Declaration import, string currency, DateOnly today)
-    {
-        if (string.Equals(currency, tariff.Currency, StringComparison.Ordinal))
-        {
-            return 1m;
-        }
-
-        var rate = tariff.ExchangeRates
-            .Where(r => string.Equals(r.Currency, currency, StringComparison.Ordinal) && r.ValidFrom <= today)
-            .MaxBy(r => r.ValidFrom);
-        if (rate is not null)
-        {
-            return rate.Rate;
-        }
-
-        return import.ExchangeRate is { } stated && stated > 0m && string.Equals(import.InvoiceAmount?.Currency, currency, StringComparison.Ordinal) ? stated : null;
-    }
-
-    private static string Describe(ExportDataKey key) => key.Kind switch
-    {
-        ExportDataKey.Container => "container " + key.Value,
-        ExportDataKey.TransportDocument => "transport document " + key.Value,
-        _ => "the exporter's reference " + key.Value,
-    };
-
-    private T? Read<T>(string json, JsonSerializerOptions serializer, string sender)
+    private T? Read<T>(string json, Func<string, T?> read, string sender)
         where T : class
     {
-        try
+        // Checked when it arrived; a record that no longer reads (an older format) is left out, not fatal to lodging.
+        var value = read(json);
+        if (value is null)
         {
-            return JsonSerializer.Deserialize<T>(json, serializer);
+            LogUnreadable(logger, sender, typeof(T).Name, null);
         }
-        catch (JsonException ex)
-        {
-            // Checked when it arrived; a record that no longer reads (an older format) is left out, not fatal to lodging.
-            LogUnreadable(logger, sender, ex.Message, null);
-            return null;
-        }
+
+        return value;
     }
 
     private static readonly Action<ILogger, string, string, Exception?> LogUnreadable =
-        LoggerMessage.Define<string, string>(LogLevel.Warning, new EventId(42, "PartnerDataUnreadable"), "Data received from {Sender} does not read and is left out of a risk assessment: {Error}");
+        LoggerMessage.Define<string, string>(LogLevel.Warning, new EventId(42, "PartnerDataUnreadable"), "Data received from {Sender} does not read as {Kind} and is left out of a risk assessment");
 }

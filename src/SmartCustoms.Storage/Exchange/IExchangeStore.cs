@@ -25,6 +25,15 @@ public sealed record ExportDataKey(string Kind, string Value)
     public const string Container = "container";
     public const string TransportDocument = "transport-document";
     public const string ExporterReference = "exporter-reference";
+
+    /// <summary>The key in words, as explanations and pages name what matched: "container MSCU1234566".</summary>
+    public string Description => Kind switch
+    {
+        Container => "container " + Value,
+        TransportDocument => "transport document " + Value,
+        ExporterReference => "the exporter's reference " + Value,
+        _ => Kind + " " + Value,
+    };
 }
 
 /// <summary>

@@ -86,26 +86,12 @@ public sealed class DeclarationModel(
         IReadOnlyList<PartnerExport> exports = [.. matches.Exports
             .DistinctBy(m => (m.Export.Sender, m.Export.MessageId))
             .OrderByDescending(m => m.Export.ReceivedAt)
-            .Select(m => new PartnerExport(m.Export, Describe(m.MatchedBy), DeclarationJson.Deserialize(m.Export.DeclarationJson)))];
+            .Select(m => new PartnerExport(m.Export, m.MatchedBy.Description, DeclarationJson.TryDeserialize(m.Export.DeclarationJson)))];
         IReadOnlyList<PartnerControl> controls = [.. matches.Controls
             .DistinctBy(m => (m.Control.Sender, m.Control.MessageId))
             .OrderByDescending(m => m.Control.InspectedAt)
-            .Select(m => new PartnerControl(m.Control, Describe(m.MatchedBy), ReadControl(m.Control.PayloadJson)))];
+            .Select(m => new PartnerControl(m.Control, m.MatchedBy.Description, Domain.Exchange.ControlResultPayload.TryRead(m.Control.PayloadJson)))];
         return (exports, controls);
-    }
-
-    private static string Describe(ExportDataKey key) => $"{key.Kind.Replace('-', ' ')} {key.Value}";
-
-    private static Domain.Exchange.ControlResultPayload? ReadControl(string json)
-    {
-        try
-        {
-            return System.Text.Json.JsonSerializer.Deserialize<Domain.Exchange.ControlResultPayload>(json, Domain.Exchange.ExchangeJson.Options);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
     }
 
     /// <summary>A partner's control result matched by <paramref name="MatchedBy"/>; <paramref name="Result"/> null when it no longer reads.</summary>
