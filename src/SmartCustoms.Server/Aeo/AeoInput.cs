@@ -1,3 +1,5 @@
+using CsvHelper;
+using CsvHelper.Configuration;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -309,102 +311,41 @@ public static class AeoInput
         }
     }
 
-    /// <summary>RFC 4180 records with the line each starts on; quoted fields may hold commas, quotes ("") and line breaks. Blank lines are skipped.</summary>
+    /// <summary>RFC 4180 records (CsvHelper) with the line each starts on; quoted fields may hold commas, quotes ("") and line breaks. Blank lines are skipped.</summary>
     private static List<(int Line, List<string> Values)> CsvRecords(string text, out AeoRowError? error)
     {
-        error = null;
+        // The line a record starts on, from its offset in the text: counted forward once, records come in order.
+        var (counted, line) = (0, 1);
+        int LineOf(IParser parser)
+        {
+            var offset = Math.Clamp((int)parser.CharCount - parser.RawRecord.Length, counted, text.Length);
+            line += text.AsSpan(counted, offset - counted).Count('\n');
+            counted = offset;
+            return line;
+        }
+
+        AeoRowError? bad = null;
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Mode = CsvMode.RFC4180,
+            BadDataFound = args =>
+            {
+                if (bad is null)
+                {
+                    var at = LineOf(args.Context.Parser!);
+                    bad = new AeoRowError("csv.quote", string.Create(CultureInfo.InvariantCulture,
+                        $"Line {at}: a quote inside an unquoted value, or a quoted value not closed; quote the whole value and double the quote (\"\")."), "", at);
+                }
+            },
+        };
         var records = new List<(int, List<string>)>();
-        var values = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var start = 1;
-        var quoted = false;
-        var fieldStarted = false;
-        var i = 0;
-
-        void EndField()
+        using var parser = new CsvParser(new StringReader(text), configuration);
+        while (bad is null && parser.Read())
         {
-            values.Add(field.ToString());
-            field.Clear();
-            fieldStarted = false;
+            records.Add((LineOf(parser), [.. parser.Record ?? []]));
         }
 
-        void EndRecord()
-        {
-            EndField();
-            if (values.Count > 1 || values[0].Length > 0)
-            {
-                records.Add((start, values));
-            }
-
-            values = [];
-        }
-
-        while (i < text.Length)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        field.Append('"');
-                        i += 2;
-                        continue;
-                    }
-
-                    quoted = false;
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(c);
-                }
-
-                i++;
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' when !fieldStarted && field.Length == 0:
-                    quoted = true;
-                    fieldStarted = true;
-                    break;
-                case '"':
-                    error = new AeoRowError("csv.quote", string.Create(CultureInfo.InvariantCulture, $"Line {line}: a quote inside an unquoted value; quote the whole value and double the quote (\"\")."), "", line);
-                    return records;
-                case ',':
-                    EndField();
-                    break;
-                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
-                    break;
-                case '\r' or '\n':
-                    EndRecord();
-                    line++;
-                    start = line;
-                    break;
-                default:
-                    field.Append(c);
-                    fieldStarted = true;
-                    break;
-            }
-
-            i++;
-        }
-
-        if (quoted)
-        {
-            error = new AeoRowError("csv.quote", string.Create(CultureInfo.InvariantCulture, $"Line {start}: a quoted value is not closed."), "", start);
-            return records;
-        }
-
-        EndRecord();
+        error = bad;
         return records;
     }
 }

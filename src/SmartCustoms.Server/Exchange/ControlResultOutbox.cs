@@ -32,7 +32,7 @@ public sealed class ControlResultOutbox(IExchangeStore store, IOptions<SmartCust
             return [];
         }
 
-        var to = recipients.Where(r => string.Equals(r.Partner.Country, declaration.DestinationCountry, StringComparison.Ordinal)).ToList();
+        var to = OutboxEnvelopes.OfDestination(recipients, declaration).ToList();
         if (to.Count == 0)
         {
             return [];

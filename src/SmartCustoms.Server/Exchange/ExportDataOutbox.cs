@@ -48,7 +48,7 @@ public sealed class ExportDataOutbox(IExchangeStore store, IOptions<SmartCustoms
             return [];
         }
 
-        return [.. recipients.Partners.Where(r => string.Equals(r.Partner.Country, declaration.DestinationCountry, StringComparison.Ordinal)).Select(r =>
+        return [.. OutboxEnvelopes.OfDestination(recipients.Partners, declaration).Select(r =>
         {
             var payload = new ExportDataPayload
             {
@@ -63,5 +63,5 @@ public sealed class ExportDataOutbox(IExchangeStore store, IOptions<SmartCustoms
     }
 
     private static bool Concerns(Recipients recipients, Declaration declaration) =>
-        recipients.Partners.Any(r => string.Equals(r.Partner.Country, declaration.DestinationCountry, StringComparison.Ordinal));
+        OutboxEnvelopes.OfDestination(recipients.Partners, declaration).Any();
 }

@@ -22,6 +22,15 @@ public static class OutboxEnvelopes
         return new OutboxMessage(envelope.Id, envelope.Recipient, envelope.Type, JsonSerializer.Serialize(envelope, ExchangeJson.Options), at);
     }
 
+    /// <summary>The partners among <paramref name="recipients"/> of the declaration's country of destination: those an export concerns.</summary>
+    public static IEnumerable<(PartnerRecord Partner, Agreement Agreement)> OfDestination(
+        IEnumerable<(PartnerRecord Partner, Agreement Agreement)> recipients, Domain.Declarations.Declaration declaration)
+    {
+        ArgumentNullException.ThrowIfNull(recipients);
+        ArgumentNullException.ThrowIfNull(declaration);
+        return recipients.Where(r => string.Equals(r.Partner.Country, declaration.DestinationCountry, StringComparison.Ordinal));
+    }
+
     /// <summary>The partners whose agreement lets this node send <paramref name="type"/>, with the agreement read once.</summary>
     public static IReadOnlyList<(PartnerRecord Partner, Agreement Agreement)> Allowing(IEnumerable<PartnerRecord> partners, string type) =>
         [.. partners.Select(p => (Partner: p, Agreement: p.Agreement())).Where(p => p.Agreement.WeSend.Contains(type, StringComparer.Ordinal))];
