@@ -3,6 +3,7 @@ using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.ReferenceData;
 using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Domain.Validation;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Benchmarks;
 

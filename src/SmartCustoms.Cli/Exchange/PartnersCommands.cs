@@ -6,6 +6,7 @@ using SmartCustoms.Domain.Validation;
 using SmartCustoms.Storage;
 using SmartCustoms.Storage.Exchange;
 using Spectre.Console;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Cli.Exchange;
 
@@ -74,7 +75,7 @@ internal static class PartnersCommands
         var (nodeCard, cardIssues) = PartnerValidation.Read<NodeCard>(cardBytes, "/card");
         var (terms, agreementIssues) = PartnerValidation.Read<Agreement>(agreementBytes, "/agreement");
         var registration = new PartnerRegistration { Card = nodeCard, Agreement = terms };
-        IReadOnlyList<ValidationIssue> issues = nodeCard is null || terms is null
+        IReadOnlyList<Issue> issues = nodeCard is null || terms is null
             ? [.. cardIssues, .. agreementIssues]
             : PartnerValidation.Check(registration, null, TimeProvider.System.GetUtcNow());
         foreach (var issue in issues)

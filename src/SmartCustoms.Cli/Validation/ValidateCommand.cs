@@ -7,6 +7,7 @@ using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.ReferenceData;
 using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Domain.Validation;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Cli.Validation;
 
@@ -108,7 +109,7 @@ internal static class ValidateCommand
         return ExitCodes.Ok;
     }
 
-    private static async Task WriteIssuesAsync(TextWriter output, string? heading, IReadOnlyList<ValidationIssue> issues, string prefix = "")
+    private static async Task WriteIssuesAsync(TextWriter output, string? heading, IReadOnlyList<Issue> issues, string prefix = "")
     {
         if (heading is not null)
         {

@@ -1,12 +1,13 @@
 using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Domain.Validation;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Declarations;
 
 /// <summary>What the node decides about a declaration before storing it: valid or not, and the duties it owes.</summary>
 public sealed record CheckResult(
-    IReadOnlyList<ValidationIssue> Errors,
-    IReadOnlyList<ValidationIssue> Warnings,
+    IReadOnlyList<Issue> Errors,
+    IReadOnlyList<Issue> Warnings,
     DutyAssessment? Assessment)
 {
     public bool IsAccepted => Errors.Count == 0;

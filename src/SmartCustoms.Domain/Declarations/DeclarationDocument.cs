@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SmartCustoms.Domain.Declarations.Wco;
 using SmartCustoms.Domain.Validation;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Declarations;
 
@@ -14,7 +15,7 @@ public enum DeclarationFormat
 /// A submitted declaration document: read from JSON or WCO DMS XML into the canonical model, with the
 /// issues found on the way and the means to point at a field in the submitter's own format.
 /// </summary>
-public sealed record DeclarationDocument(Declaration? Declaration, IReadOnlyList<ValidationIssue> Issues, DeclarationFormat Format)
+public sealed record DeclarationDocument(Declaration? Declaration, IReadOnlyList<Issue> Issues, DeclarationFormat Format)
 {
     public static DeclarationDocument Read(ReadOnlySpan<byte> bytes, DeclarationFormat format) =>
         format == DeclarationFormat.Json ? ReadJson(bytes) : ReadXml(bytes.ToArray());
@@ -56,5 +57,5 @@ public sealed record DeclarationDocument(Declaration? Declaration, IReadOnlyList
     }
 
     private static DeclarationDocument Failed(string code, string message, string pointer, DeclarationFormat format) =>
-        new(null, [new ValidationIssue(code, message, pointer)], format);
+        new(null, [new Issue(code, message, pointer)], format);
 }

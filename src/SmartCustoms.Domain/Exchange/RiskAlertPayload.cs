@@ -5,6 +5,7 @@ using System.Text.Json;
 using SmartCustoms.Domain.ReferenceData;
 using SmartCustoms.Domain.Risk;
 using SmartCustoms.Domain.Validation;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Exchange;
 
@@ -75,10 +76,10 @@ public static class RiskAlerts
     }
 
     /// <summary>Every fault of a (normalised) alert, with a JSON Pointer from the payload's root; empty when it can be sent.</summary>
-    public static IReadOnlyList<ValidationIssue> Check(RiskAlertPayload payload)
+    public static IReadOnlyList<Issue> Check(RiskAlertPayload payload)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        var issues = new List<ValidationIssue>();
+        var issues = new List<Issue>();
         Text(payload.Title, MaxTitleLength, "/title", "title", issues);
         Text(payload.Text, MaxTextLength, "/text", "text", issues);
         if (payload.Targeting is not { } targeting)
@@ -175,7 +176,7 @@ public static class RiskAlerts
     private static List<string>? Clean(IReadOnlyList<string>? values, bool upper) =>
         values is null ? null : [.. values.Select(v => v is null ? null! : upper ? v.Trim().ToUpperInvariant() : v.Trim())];
 
-    private static void Text(string? value, int max, string pointer, string name, List<ValidationIssue> issues)
+    private static void Text(string? value, int max, string pointer, string name, List<Issue> issues)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -191,7 +192,7 @@ public static class RiskAlerts
         }
     }
 
-    private static void Entries(IReadOnlyList<string>? values, string pointer, List<ValidationIssue> issues, Func<string, bool> valid, string code, string what)
+    private static void Entries(IReadOnlyList<string>? values, string pointer, List<Issue> issues, Func<string, bool> valid, string code, string what)
     {
         if (values is null)
         {

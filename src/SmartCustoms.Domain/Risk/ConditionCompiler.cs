@@ -1,12 +1,13 @@
 using System.Globalization;
 using SmartCustoms.Domain.Validation;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Risk;
 
 /// <summary>Checks the shape of a condition tree and compiles it bottom-up, reporting faults with JSON Pointers.</summary>
 internal static class ConditionCompiler
 {
-    public static CompiledCondition? Compile(Condition? node, string pointer, List<ValidationIssue> errors)
+    public static CompiledCondition? Compile(Condition? node, string pointer, List<Issue> errors)
     {
         if (node is null)
         {
@@ -46,7 +47,7 @@ internal static class ConditionCompiler
         return all ?? any ?? (not is null ? leaf : CompiledCondition.Not(not));
     }
 
-    private static CompiledCondition? Group(IReadOnlyList<Condition> children, string pointer, List<ValidationIssue> errors,
+    private static CompiledCondition? Group(IReadOnlyList<Condition> children, string pointer, List<Issue> errors,
         Func<IReadOnlyList<CompiledCondition>, CompiledCondition> combine)
     {
         if (children.Count == 0)
@@ -67,7 +68,7 @@ internal static class ConditionCompiler
         return compiled.Count == children.Count ? combine(compiled) : null;
     }
 
-    private static void Stray(Condition node, string pointer, List<ValidationIssue> errors)
+    private static void Stray(Condition node, string pointer, List<Issue> errors)
     {
         if (node.Op is not null)
         {

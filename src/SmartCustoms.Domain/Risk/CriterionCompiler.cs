@@ -1,10 +1,11 @@
 using System.Globalization;
 using SmartCustoms.Domain.Validation;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Risk;
 
 /// <summary>The outcome of compiling one criterion: the criterion, or every fault with a JSON Pointer into the document.</summary>
-public sealed record CompileResult(CompiledCriterion? Criterion, IReadOnlyList<ValidationIssue> Errors)
+public sealed record CompileResult(CompiledCriterion? Criterion, IReadOnlyList<Issue> Errors)
 {
     public bool IsValid => Criterion is not null;
 }
@@ -22,7 +23,7 @@ public static class CriterionCompiler
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentOutOfRangeException.ThrowIfNegative(version);
-        var errors = new List<ValidationIssue>();
+        var errors = new List<Issue>();
         CheckId(document.Id, errors);
         if (string.IsNullOrWhiteSpace(document.Name))
         {
@@ -73,7 +74,7 @@ public static class CriterionCompiler
         office is { Length: >= 3 and <= 8 } && char.IsAsciiLetterUpper(office[0]) && char.IsAsciiLetterUpper(office[1])
             && office.All(char.IsAsciiLetterOrDigit);
 
-    private static void CheckId(string? id, List<ValidationIssue> errors)
+    private static void CheckId(string? id, List<Issue> errors)
     {
         if (string.IsNullOrWhiteSpace(id))
         {

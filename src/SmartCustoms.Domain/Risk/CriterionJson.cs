@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.Validation;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Risk;
 
@@ -10,10 +11,10 @@ public static class CriterionJson
     /// <summary>The declaration's JSON conventions: camelCase, lane names as text, unknown properties refused.</summary>
     public static JsonSerializerOptions Options => DeclarationJson.Options;
 
-    public static (CriterionDocument? Document, ValidationIssue? Error) Parse(string json) => Read<CriterionDocument>(json);
+    public static (CriterionDocument? Document, Issue? Error) Parse(string json) => Read<CriterionDocument>(json);
 
     /// <summary>An array of criteria; an error's pointer starts with the criterion's index (<c>/3/when/op</c>).</summary>
-    public static (IReadOnlyList<CriterionDocument>? Documents, ValidationIssue? Error) ParseList(string json)
+    public static (IReadOnlyList<CriterionDocument>? Documents, Issue? Error) ParseList(string json)
     {
         var (documents, error) = Read<List<CriterionDocument>>(json);
         return (documents, error);
@@ -21,14 +22,14 @@ public static class CriterionJson
 
     public static string Serialize(CriterionDocument document) => JsonSerializer.Serialize(document, Options);
 
-    private static (T? Value, ValidationIssue? Error) Read<T>(string json)
+    private static (T? Value, Issue? Error) Read<T>(string json)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(json);
         try
         {
             var value = JsonSerializer.Deserialize<T>(json, Options);
-            return value is null ? (null, new ValidationIssue("json.invalid", "The criteria document is empty.", "")) : (value, null);
+            return value is null ? (null, new Issue("json.invalid", "The criteria document is empty.", "")) : (value, null);
         }
         catch (JsonException ex)
         {

@@ -1,4 +1,5 @@
 using SmartCustoms.Domain.Validation;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Risk;
 
@@ -36,9 +37,9 @@ public sealed record LaneSettings
     public decimal FallbackYellow { get; init; } = 100m;
     public decimal FallbackBlue { get; init; } = 50m;
 
-    public IReadOnlyList<ValidationIssue> Validate()
+    public IReadOnlyList<Issue> Validate()
     {
-        var errors = new List<ValidationIssue>();
+        var errors = new List<Issue>();
         if (!CriterionCompiler.IsOfficeCode(Office))
         {
             errors.Add(new("office.invalid", $"Customs office '{Office}' must be a country code followed by up to six letters or digits.", "/office"));
@@ -76,7 +77,7 @@ public sealed record LaneSettings
         return errors;
     }
 
-    private static void Rate(List<ValidationIssue> errors, double rate, string pointer)
+    private static void Rate(List<Issue> errors, double rate, string pointer)
     {
         // Written so that NaN fails too.
         if (!(rate is >= 0.0 and <= 1.0))

@@ -1,13 +1,14 @@
 using System.Collections.Frozen;
 using System.Linq.Expressions;
 using SmartCustoms.Domain.Validation;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Risk;
 
 /// <summary>Turns one comparison (field, op, value or values) into an expression, or reports why it cannot.</summary>
 internal static class LeafCompiler
 {
-    public static CompiledCondition? Compile(Condition node, string pointer, List<ValidationIssue> errors)
+    public static CompiledCondition? Compile(Condition node, string pointer, List<Issue> errors)
     {
         var field = RiskFields.Find(node.Field!);
         if (field is null)

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using SmartCustoms.Domain.Validation;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Risk;
 
 /// <summary>Reads the value or values of one comparison as the operator needs them, reporting every mismatch with its pointer.</summary>
-internal sealed class LeafValues(Condition node, string pointer, List<ValidationIssue> errors)
+internal sealed class LeafValues(Condition node, string pointer, List<Issue> errors)
 {
     public string? String() => Single() ? Text(node.Value!.Value, pointer + "/value") : null;
 

@@ -1,6 +1,7 @@
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Domain.Validation;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Risk;
 
@@ -59,7 +60,7 @@ public sealed class RiskSubject
     /// <c>container.check-digit</c> issue sets <see cref="ContainerCheckDigitFailed"/>.
     /// </summary>
     public static RiskSubject Create(Declaration declaration, DateOnly date, TraderFacts? trader = null,
-        DutyAssessment? duties = null, ReferencePrices? prices = null, IEnumerable<ValidationIssue>? issues = null)
+        DutyAssessment? duties = null, ReferencePrices? prices = null, IEnumerable<Issue>? issues = null)
     {
         ArgumentNullException.ThrowIfNull(declaration);
         prices ??= ReferencePrices.Empty;
@@ -128,7 +129,7 @@ public sealed class RiskSubject
         }.DeriveRatios(reference);
     }
 
-    private static bool HasCheckDigitIssue(IEnumerable<ValidationIssue>? issues)
+    private static bool HasCheckDigitIssue(IEnumerable<Issue>? issues)
     {
         foreach (var issue in issues ?? [])
         {

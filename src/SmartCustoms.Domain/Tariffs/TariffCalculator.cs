@@ -1,10 +1,11 @@
 using System.Globalization;
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.Validation;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Tariffs;
 
-public sealed record TariffResult(DutyAssessment? Assessment, IReadOnlyList<ValidationIssue> Issues);
+public sealed record TariffResult(DutyAssessment? Assessment, IReadOnlyList<Issue> Issues);
 
 /// <summary>Duties and taxes of an import declaration under a tariff schedule, on a given day. Pure.</summary>
 public static class TariffCalculator
@@ -13,7 +14,7 @@ public static class TariffCalculator
     {
         ArgumentNullException.ThrowIfNull(declaration);
         ArgumentNullException.ThrowIfNull(schedule);
-        var issues = new List<ValidationIssue>();
+        var issues = new List<Issue>();
         var values = new decimal[declaration.Items.Count];
         decimal rateUsed = 1m;
         for (var i = 0; i < declaration.Items.Count; i++)
@@ -30,7 +31,7 @@ public static class TariffCalculator
             var rate = Rate(declaration, schedule, basis.Currency, date);
             if (rate is null)
             {
-                issues.Add(new ValidationIssue("currency.no-exchange-rate",
+                issues.Add(new Issue("currency.no-exchange-rate",
                     $"No exchange rate from {basis.Currency} to {schedule.Currency} is known for {date:yyyy-MM-dd}; state the rate on the declaration.", basisPointer));
                 continue;
             }
@@ -68,17 +69,17 @@ public static class TariffCalculator
     }
 
     /// <summary>A duty per kilogram or per unit cannot be assessed without the mass or quantity it is charged on.</summary>
-    private static void SpecificDutyBasis(GoodsItem item, string pointer, TariffSchedule schedule, DateOnly date, List<ValidationIssue> issues)
+    private static void SpecificDutyBasis(GoodsItem item, string pointer, TariffSchedule schedule, DateOnly date, List<Issue> issues)
     {
         var line = FindLine(schedule, item.HsCode ?? string.Empty, date);
         if (line?.Basis == DutyBasis.PerKilogram && item.NetMass is null)
         {
-            issues.Add(new ValidationIssue("item.net-mass-required",
+            issues.Add(new Issue("item.net-mass-required",
                 $"HS {item.HsCode} pays duty per kilogram (tariff line {line.HsPrefix}): the net mass is required.", pointer + "/netMass"));
         }
         else if (line?.Basis == DutyBasis.PerUnit && item.Quantity is null)
         {
-            issues.Add(new ValidationIssue("item.quantity-required",
+            issues.Add(new Issue("item.quantity-required",
                 $"HS {item.HsCode} pays duty per unit (tariff line {line.HsPrefix}): the quantity in the supplementary unit is required.", pointer + "/quantity"));
         }
     }
@@ -133,7 +134,7 @@ public static class TariffCalculator
     }
 
     /// <summary>Freight, insurance and the like; one that cannot be converted is an issue, never silently left out of the value.</summary>
-    private static decimal Adjustments(GoodsItem item, string pointer, Declaration declaration, TariffSchedule schedule, DateOnly date, List<ValidationIssue> issues)
+    private static decimal Adjustments(GoodsItem item, string pointer, Declaration declaration, TariffSchedule schedule, DateOnly date, List<Issue> issues)
     {
         decimal total = 0;
         for (var a = 0; a < item.ValuationAdjustments.Count; a++)
@@ -149,7 +150,7 @@ public static class TariffCalculator
             }
             else
             {
-                issues.Add(new ValidationIssue("currency.no-exchange-rate",
+                issues.Add(new Issue("currency.no-exchange-rate",
                     $"No exchange rate from {money.Currency} to {schedule.Currency} is known for {date:yyyy-MM-dd}.",
                     string.Create(CultureInfo.InvariantCulture, $"{pointer}/valuationAdjustments/{a}/amount/currency")));
             }

@@ -1,18 +1,20 @@
+using SmartCustoms.Domain.Outcomes;
+
 namespace SmartCustoms.Domain.Validation;
 
 /// <summary>Collects issues without allocating until the first one: most declarations have none.</summary>
 internal sealed class IssueList
 {
-    private List<ValidationIssue>? _errors;
-    private List<ValidationIssue>? _warnings;
+    private List<Issue>? _errors;
+    private List<Issue>? _warnings;
 
     public void Error(string code, string message, string pointer) =>
-        (_errors ??= []).Add(new ValidationIssue(code, message, pointer));
+        (_errors ??= []).Add(new Issue(code, message, pointer));
 
     public void Warning(string code, string message, string pointer) =>
-        (_warnings ??= []).Add(ValidationIssue.Warning(code, message, pointer));
+        (_warnings ??= []).Add(Issue.Warning(code, message, pointer));
 
-    public void Add(ValidationIssue issue)
+    public void Add(Issue issue)
     {
         if (issue.Severity == IssueSeverity.Warning)
         {
@@ -24,5 +26,5 @@ internal sealed class IssueList
         }
     }
 
-    public ValidationResult ToResult() => new(_errors ?? (IReadOnlyList<ValidationIssue>)[], _warnings ?? (IReadOnlyList<ValidationIssue>)[]);
+    public ValidationResult ToResult() => new(_errors ?? (IReadOnlyList<Issue>)[], _warnings ?? (IReadOnlyList<Issue>)[]);
 }

@@ -1,4 +1,5 @@
 using SmartCustoms.Domain.ReferenceData;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Validation;
 
@@ -21,7 +22,7 @@ public sealed record ValidationContext
     public TimeSpan MaxDeclarationAge { get; init; } = TimeSpan.FromDays(3 * 365);
 }
 
-public sealed record ValidationResult(IReadOnlyList<ValidationIssue> Errors, IReadOnlyList<ValidationIssue> Warnings)
+public sealed record ValidationResult(IReadOnlyList<Issue> Errors, IReadOnlyList<Issue> Warnings)
 {
     public bool IsValid => Errors.Count == 0;
 }

@@ -8,6 +8,8 @@ using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Exchange;
 using SmartCustoms.Storage.Aeo;
 using SmartCustoms.Storage.Exchange;
+using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Aeo;
 
@@ -84,8 +86,8 @@ public static class AeoApi
         var messages = await outbox.PrepareAsync(cancellationToken).ConfigureAwait(false);
         if (messages is null)
         {
-            return Problems.Single(StatusCodes.Status409Conflict, "No partner takes the list",
-                "No partner's agreement lists aeo-list among the types this node sends.", "aeo-list.no-partner", "");
+            return Refusal.Single(RefusalKind.Conflict, "No partner takes the list",
+                "No partner's agreement lists aeo-list among the types this node sends.", "aeo-list.no-partner", "").ToResult();
         }
 
         var sentTo = Recording(messages, out var recorded);
@@ -187,8 +189,8 @@ public static class AeoApi
         var csv = string.Equals(mediaType, "text/csv", StringComparison.OrdinalIgnoreCase);
         if (!csv && !string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
         {
-            return Problems.Single(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                "Send the register as text/csv (header " + AeoInput.CsvHeader + ") or as a JSON array (application/json).", "media-type.unsupported", "");
+            return Refusal.Single(RefusalKind.UnsupportedMediaType, "Unsupported media type",
+                "Send the register as text/csv (header " + AeoInput.CsvHeader + ") or as a JSON array (application/json).", "media-type.unsupported", "").ToResult();
         }
 
         var body = await BodyReader.ReadAsync(request, MaxImportBytes, cancellationToken).ConfigureAwait(false);
@@ -205,8 +207,8 @@ public static class AeoApi
 
         if (rows.Count > MaxEntries)
         {
-            return Problems.Single(StatusCodes.Status400BadRequest, "Too many entries",
-                string.Create(CultureInfo.InvariantCulture, $"The register has {rows.Count} entries; at most {MaxEntries} are taken."), "aeo.too-many", "");
+            return Refusal.Single(RefusalKind.Invalid, "Too many entries",
+                string.Create(CultureInfo.InvariantCulture, $"The register has {rows.Count} entries; at most {MaxEntries} are taken."), "aeo.too-many", "").ToResult();
         }
 
         var messages = await outbox.PrepareAsync(cancellationToken).ConfigureAwait(false);
@@ -271,10 +273,10 @@ public static class AeoApi
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private static IResult NotOnRegister(string traderId) =>
-        Problems.Single(StatusCodes.Status404NotFound, "Not on the register", $"Trader '{traderId}' is not on this node's AEO register.", "aeo.not-found", "");
+        Refusal.Single(RefusalKind.NotFound, "Not on the register", $"Trader '{traderId}' is not on this node's AEO register.", "aeo.not-found", "").ToResult();
 
     private static IResult TooLarge(AeoListTooLargeException ex) =>
-        Problems.Single(StatusCodes.Status409Conflict, "AEO list too large to send", ex.Message, "aeo-list.too-large", "");
+        Refusal.Single(RefusalKind.Conflict, "AEO list too large to send", ex.Message, "aeo-list.too-large", "").ToResult();
 
     private static ProblemHttpResult Refused(string title, IReadOnlyList<AeoRowError> errors) =>
         TypedResults.Problem(

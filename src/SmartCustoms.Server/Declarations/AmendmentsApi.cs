@@ -2,6 +2,8 @@ using System.Security.Claims;
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Declarations;
 
@@ -28,8 +30,8 @@ public static class AmendmentsApi
         var (declaration, result, hash) = (checkedDeclaration.Declaration!, checkedDeclaration.Result!, checkedDeclaration.ContentHash!);
         if (!string.Equals(declaration.Lrn, existing.Lrn, StringComparison.Ordinal))
         {
-            return Problems.Single(StatusCodes.Status400BadRequest, "LRN differs",
-                $"An amendment keeps the LRN of the declaration it amends ('{existing.Lrn}').", "amendment.lrn-differs", "/lrn");
+            return Refusal.Single(RefusalKind.Invalid, "LRN differs",
+                $"An amendment keeps the LRN of the declaration it amends ('{existing.Lrn}').", "amendment.lrn-differs", "/lrn").ToResult();
         }
 
         string? refusal = null;
@@ -64,7 +66,7 @@ public static class AmendmentsApi
         }
 
         return refusal is not null
-            ? Problems.Single(StatusCodes.Status409Conflict, "Not allowed in this status", refusal, "status.transition", "/status")
+            ? Refusal.Single(RefusalKind.Conflict, "Not allowed in this status", refusal, "status.transition", "/status").ToResult()
             : TypedResults.Ok(DeclarationResponse.From(updated.Record));
     }
 }

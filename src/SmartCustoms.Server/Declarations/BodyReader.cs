@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
+using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Declarations;
 
@@ -15,7 +17,7 @@ public static class BodyReader
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > maxBytes)
         {
-            return new Body(null, Problems.TooLargeRefusal(maxBytes));
+            return new Body(null, Refusal.TooLarge(maxBytes));
         }
 
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -32,7 +34,7 @@ public static class BodyReader
             {
                 if (buffer.Length + read > maxBytes)
                 {
-                    return new Body(null, Problems.TooLargeRefusal(maxBytes));
+                    return new Body(null, Refusal.TooLarge(maxBytes));
                 }
 
                 buffer.Write(chunk, 0, read);
@@ -40,12 +42,12 @@ public static class BodyReader
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return new Body(null, Problems.TooLargeRefusal(maxBytes));
+            return new Body(null, Refusal.TooLarge(maxBytes));
         }
 
         if (buffer.Length == 0)
         {
-            return new Body(null, Problems.SingleRefusal(StatusCodes.Status400BadRequest, "Empty body", "The request has no body.", "body.empty", ""));
+            return new Body(null, Refusal.Single(RefusalKind.Invalid, "Empty body", "The request has no body.", "body.empty", ""));
         }
 
         return new Body(buffer.ToArray(), null);

@@ -7,6 +7,8 @@ using SmartCustoms.Server.Exchange;
 using SmartCustoms.Server.Risk;
 using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Storage.Exchange;
+using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Declarations;
 
@@ -21,13 +23,13 @@ public sealed class ControlService(IDeclarationStore store, ControlResultOutbox 
         ArgumentNullException.ThrowIfNull(caller);
         if (newLane is not { } lane || !Enum.IsDefined(lane))
         {
-            return new ChangeOutcome(null, Problems.SingleRefusal(StatusCodes.Status400BadRequest, "Lane required",
+            return new ChangeOutcome(null, Refusal.Single(RefusalKind.Invalid, "Lane required",
                 "Name the new lane: red, yellow, blue or green.", "lane.required", "/lane"));
         }
 
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > TransitionService.MaxReasonLength)
         {
-            return new ChangeOutcome(null, Problems.SingleRefusal(StatusCodes.Status400BadRequest, "Reason required",
+            return new ChangeOutcome(null, Refusal.Single(RefusalKind.Invalid, "Reason required",
                 $"Say why the declaration is re-routed, in at most {TransitionService.MaxReasonLength} characters: every re-routing is audited.", "reason.required", "/reason"));
         }
 
@@ -115,7 +117,7 @@ public sealed class ControlService(IDeclarationStore store, ControlResultOutbox 
         {
             if (!declared.Contains(seals[i].Container))
             {
-                return Problems.ValidationRefusal("The inspection result has errors.", [new ValidationIssue("seals.container-unknown",
+                return Refusal.Invalid("The inspection result has errors.", [new Issue("seals.container-unknown",
                     $"Container {seals[i].Container} is not on this declaration; seals can be recorded only for its containers ({(declared.Count == 0 ? "none" : string.Join(", ", declared))}).",
                     string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/seals/{i}/container"))]);
             }
@@ -127,7 +129,7 @@ public sealed class ControlService(IDeclarationStore store, ControlResultOutbox 
     private static ChangeOutcome Outcome(UpdateResult result, string? refusal) =>
         result.Outcome == UpdateOutcome.NotFound || result.Record is null
             ? ChangeOutcome.NotFound
-            : new ChangeOutcome(result.Record, refusal is null ? null : Problems.SingleRefusal(StatusCodes.Status409Conflict, "Not allowed now", refusal, "control.state", "/status"));
+            : new ChangeOutcome(result.Record, refusal is null ? null : Refusal.Single(RefusalKind.Conflict, "Not allowed now", refusal, "control.state", "/status"));
 
     private static string? RerouteRefusal(DeclarationRecord record, Lane lane)
     {

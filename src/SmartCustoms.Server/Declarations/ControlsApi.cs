@@ -9,6 +9,7 @@ using SmartCustoms.Server.Hosting;
 using SmartCustoms.Server.Risk;
 using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Storage.Risk;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Declarations;
 

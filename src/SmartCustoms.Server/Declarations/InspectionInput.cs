@@ -8,6 +8,8 @@ using SmartCustoms.Domain.Controls;
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.Validation;
 using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Declarations;
 
@@ -50,7 +52,7 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
         var isJson = mediaType is null || mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
         if (!isMultipart && !isJson)
         {
-            return (null, Problems.SingleRefusal(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+            return (null, Refusal.Single(RefusalKind.UnsupportedMediaType, "Unsupported media type",
                 "Send the result as application/json, or as multipart/form-data with a 'result' JSON part and the evidence files.", "body.media-type", ""));
         }
 
@@ -125,7 +127,7 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
         }
         catch (JsonException ex)
         {
-            return (null, Problems.ValidationRefusal("The inspection result could not be read.", [JsonErrors.Issue("json.invalid", ex)]));
+            return (null, Refusal.Invalid("The inspection result could not be read.", [JsonErrors.Issue("json.invalid", ex)]));
         }
 
         if (request is null)
@@ -146,7 +148,7 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
             return (null, Invalid("evidence.too-many", $"At most {MaxFiles} evidence files per inspection result.", "/evidence"));
         }
 
-        var errors = new List<ValidationIssue>();
+        var errors = new List<Issue>();
         var categories = new List<FindingCategory>();
         for (var i = 0; i < (request.Categories?.Count ?? 0); i++)
         {
@@ -190,14 +192,14 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
 
         var seals = CheckSeals(request.Seals ?? [], errors);
         return errors.Count > 0
-            ? (null, Problems.ValidationRefusal("The inspection result has errors.", errors))
+            ? (null, Refusal.Invalid("The inspection result has errors.", errors))
             : (new InspectionInput(request.Findings!.Value, categories, revenue, string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes, files)
             {
                 Seals = seals,
             }, null);
     }
 
-    private static List<ContainerSeals> CheckSeals(IReadOnlyList<ContainerSeals> given, List<ValidationIssue> errors)
+    private static List<ContainerSeals> CheckSeals(IReadOnlyList<ContainerSeals> given, List<Issue> errors)
     {
         var seals = new List<ContainerSeals>();
         if (given.Count > MaxSealedContainers)
@@ -257,5 +259,5 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
     }
 
     private static Refusal Invalid(string code, string message, string pointer) =>
-        Problems.ValidationRefusal("The inspection result could not be read.", [new ValidationIssue(code, message, pointer)]);
+        Refusal.Invalid("The inspection result could not be read.", [new Issue(code, message, pointer)]);
 }

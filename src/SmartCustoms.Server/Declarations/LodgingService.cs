@@ -9,6 +9,7 @@ using SmartCustoms.Server.Hosting;
 using SmartCustoms.Server.Risk;
 using SmartCustoms.Server.Tariffs;
 using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Declarations;
 
@@ -86,7 +87,7 @@ public sealed class LodgingService(
             case LodgeOutcome.Duplicate:
                 return new Lodged(LodgeOutcome.Duplicate, lodged.Record, null);
             default:
-                return new Lodged(LodgeOutcome.Conflict, lodged.Record, Problems.SingleRefusal(StatusCodes.Status409Conflict, "LRN already used",
+                return new Lodged(LodgeOutcome.Conflict, lodged.Record, Refusal.Single(RefusalKind.Conflict, "LRN already used",
                     $"LRN '{declaration.Lrn}' was already lodged by {declaration.Declarant.Id} as {lodged.Record.Mrn} with other content; use a new LRN or amend {lodged.Record.Mrn}.",
                     "lrn.conflict", "/lrn"));
         }
@@ -129,7 +130,7 @@ public sealed class LodgingService(
         var format = FormatOf(request.ContentType);
         if (format is null)
         {
-            return (null, default, Problems.SingleRefusal(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+            return (null, default, Refusal.Single(RefusalKind.UnsupportedMediaType, "Unsupported media type",
                 "Send a declaration as application/json or as WCO DMS XML (application/xml).", "body.media-type", ""));
         }
 
@@ -144,7 +145,7 @@ public sealed class LodgingService(
         ArgumentNullException.ThrowIfNull(caller);
         if (body.Length > _options.Limits.MaxDeclarationBytes)
         {
-            return Fail(Problems.TooLargeRefusal(_options.Limits.MaxDeclarationBytes));
+            return Fail(Refusal.TooLarge(_options.Limits.MaxDeclarationBytes));
         }
 
         var document = DeclarationDocument.Read(body, format);
@@ -152,13 +153,13 @@ public sealed class LodgingService(
         if (document.Declaration is null || errors.Count > 0)
         {
             // Reader issues already carry pointers in the submitter's format.
-            return Fail(Problems.ValidationRefusal("The declaration could not be read.", document.Issues));
+            return Fail(Refusal.Invalid("The declaration could not be read.", document.Issues));
         }
 
         var declaration = BindDeclarant(document.Declaration, caller);
         if (caller.IsTrader && !string.Equals(declaration.Declarant?.Id, caller.PartyId, StringComparison.Ordinal))
         {
-            return Fail(Problems.SingleRefusal(StatusCodes.Status403Forbidden, "Not your declaration",
+            return Fail(Refusal.Single(RefusalKind.Forbidden, "Not your declaration",
                 $"This API key lodges for {caller.PartyId}; the declarant is {declaration.Declarant?.Id}.", "declarant.not-caller",
                 document.PointerFor("/declarant/id")));
         }
@@ -167,7 +168,7 @@ public sealed class LodgingService(
         var result = DeclarationCheck.Run(declaration, Context(), tariff);
         if (!result.IsAccepted)
         {
-            return Fail(Problems.ValidationRefusal("The declaration has errors.", result.Errors, document.PointerFor));
+            return Fail(Refusal.Invalid("The declaration has errors.", result.Errors).WithPointers(document.PointerFor));
         }
 
         // Reader warnings already point in the submitter's format; the validator's are translated.

@@ -3,6 +3,8 @@ using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Exchange;
 using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Storage.Exchange;
+using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Declarations;
 
@@ -32,7 +34,7 @@ public sealed class TransitionService(IDeclarationStore store, ExportDataOutbox 
         ArgumentNullException.ThrowIfNull(caller);
         if (reason is { Length: > MaxReasonLength })
         {
-            return new ChangeOutcome(null, Problems.SingleRefusal(StatusCodes.Status400BadRequest, "Reason too long", $"The reason is at most {MaxReasonLength} characters.", "reason.too-long", "/reason"));
+            return new ChangeOutcome(null, Refusal.Single(RefusalKind.Invalid, "Reason too long", $"The reason is at most {MaxReasonLength} characters.", "reason.too-long", "/reason"));
         }
 
         string? refusal = null;
@@ -88,6 +90,6 @@ public sealed class TransitionService(IDeclarationStore store, ExportDataOutbox 
         }
 
         return new ChangeOutcome(result.Record,
-            refusal is null ? null : Problems.SingleRefusal(StatusCodes.Status409Conflict, "Not allowed in this status", refusal, code, "/status"));
+            refusal is null ? null : Refusal.Single(RefusalKind.Conflict, "Not allowed in this status", refusal, code, "/status"));
     }
 }

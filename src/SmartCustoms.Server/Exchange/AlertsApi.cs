@@ -5,6 +5,7 @@ using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Hosting;
 using SmartCustoms.Storage.Exchange;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Exchange;
 
@@ -56,7 +57,7 @@ public static class AlertsApi
         var (alert, readIssues) = PartnerValidation.Read<RiskAlertRequest>(body.Bytes, "");
         if (alert is null)
         {
-            return Problems.Validation("The alert could not be read.", readIssues);
+            return Refusal.Invalid("The alert could not be read.", readIssues).ToResult();
         }
 
         var sent = await SendAsync(alert, store, signal, options.Value.NodeId, clock, cancellationToken).ConfigureAwait(false);
@@ -74,29 +75,29 @@ public static class AlertsApi
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(clock);
         var payload = RiskAlerts.Normalise(new RiskAlertPayload { Title = alert.Title, Text = alert.Text, Targeting = alert.Targeting });
-        var issues = new List<ValidationIssue>();
+        var issues = new List<Issue>();
         var partnerId = alert.Partner?.Trim().ToUpperInvariant();
         if (string.IsNullOrEmpty(partnerId))
         {
-            issues.Add(new ValidationIssue("required", "partner is required: the node id of the administration to alert, e.g. SG.", "/partner"));
+            issues.Add(new Issue("required", "partner is required: the node id of the administration to alert, e.g. SG.", "/partner"));
         }
 
         issues.AddRange(RiskAlerts.Check(payload));
         if (issues.Count > 0)
         {
-            return (null, Problems.ValidationRefusal("The alert has errors.", issues));
+            return (null, Refusal.Invalid("The alert has errors.", issues));
         }
 
         var partner = await store.GetPartnerAsync(partnerId!, cancellationToken).ConfigureAwait(false);
         if (partner is null)
         {
-            return (null, Problems.SingleRefusal(StatusCodes.Status422UnprocessableEntity, "Unknown partner",
+            return (null, Refusal.Single(RefusalKind.Unprocessable, "Unknown partner",
                 $"'{partnerId}' is no registered partner of this node: an administrator registers it first.", "partner.unknown", "/partner"));
         }
 
         if (!partner.Agreement().WeSend.Contains(MessageTypes.RiskAlert, StringComparer.Ordinal))
         {
-            return (null, Problems.SingleRefusal(StatusCodes.Status409Conflict, "Not agreed",
+            return (null, Refusal.Single(RefusalKind.Conflict, "Not agreed",
                 $"The agreement with {partner.NodeId} does not let this node send {MessageTypes.RiskAlert} messages (weSend).", "partner.not-agreed", "/partner"));
         }
 

@@ -7,6 +7,7 @@ using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Hosting;
 using SmartCustoms.Storage.Exchange;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Exchange;
 
@@ -91,7 +92,7 @@ public static class ExchangeApi
         var (registration, readIssues) = PartnerValidation.Read<PartnerRegistration>(body.Bytes, "");
         if (registration is null)
         {
-            return Problems.Validation("The registration could not be read.", readIssues);
+            return Refusal.Invalid("The registration could not be read.", readIssues).ToResult();
         }
 
         var now = clock.GetUtcNow();
@@ -104,7 +105,7 @@ public static class ExchangeApi
 
         if (issues.Count > 0)
         {
-            return Problems.Validation("The registration has errors.", issues);
+            return Refusal.Invalid("The registration has errors.", issues).ToResult();
         }
 
         var record = PartnerRecords.From(registration, Caller.From(user).KeyId, now);
@@ -137,7 +138,7 @@ public static class ExchangeApi
     {
         if (direction is not (null or "in" or "out") || limit is < 1 or > 1000)
         {
-            return Problems.Single(StatusCodes.Status400BadRequest, "Bad query", "direction is in or out (or absent for both); limit is between 1 and 1000.", "query.invalid", "");
+            return Refusal.Single(RefusalKind.Invalid, "Bad query", "direction is in or out (or absent for both); limit is between 1 and 1000.", "query.invalid", "").ToResult();
         }
 
         return TypedResults.Ok(await store.ListMessagesAsync(direction, partner, limit, cancellationToken).ConfigureAwait(false));
@@ -150,7 +151,7 @@ public static class ExchangeApi
             .Where(k => !string.IsNullOrWhiteSpace(k.Item2)).ToList();
         if (given.Count != 1)
         {
-            return Problems.Single(StatusCodes.Status400BadRequest, "One key", "Give exactly one of container, transportDocument or exporterReference.", "query.invalid", "");
+            return Refusal.Single(RefusalKind.Invalid, "One key", "Give exactly one of container, transportDocument or exporterReference.", "query.invalid", "").ToResult();
         }
 
         var (kind, value) = given[0];

@@ -5,6 +5,7 @@ using SmartCustoms.Domain.Exchange;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Hosting;
 using SmartCustoms.Storage.Exchange;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Exchange;
 
@@ -29,7 +30,7 @@ public sealed class InboxService(
         var compact = Encoding.ASCII.GetString(body.Bytes!);
         if (Jws.Parse(compact) is not { } jws || !string.Equals(jws.Type, ExchangeMediaTypes.Message, StringComparison.Ordinal))
         {
-            return Refuse(StatusCodes.Status400BadRequest, "Not a message", $"Send an ES256 JWS in compact serialization with typ {ExchangeMediaTypes.Message} and a kid.", "message.malformed");
+            return Refuse(RefusalKind.Invalid, "Not a message", $"Send an ES256 JWS in compact serialization with typ {ExchangeMediaTypes.Message} and a kid.", "message.malformed");
         }
 
         var now = clock.GetUtcNow();
@@ -37,12 +38,12 @@ public sealed class InboxService(
         switch (PartnerKeys.Verify(jws, partners, now, out var partner))
         {
             case PartnerKeys.Verdict.UnknownKey:
-                return Refuse(StatusCodes.Status401Unauthorized, "Unknown sender", "No registered partner has the key this message is signed with.", "sender.unknown");
+                return Refuse(RefusalKind.Unauthenticated, "Unknown sender", "No registered partner has the key this message is signed with.", "sender.unknown");
             case PartnerKeys.Verdict.KeyNotValid:
-                return Refuse(StatusCodes.Status401Unauthorized, "Key not valid", "The key this message is signed with is outside its validity period.", "key.not-valid");
+                return Refuse(RefusalKind.Unauthenticated, "Key not valid", "The key this message is signed with is outside its validity period.", "key.not-valid");
             case PartnerKeys.Verdict.BadSignature:
                 LogRefused(logger, partner!.NodeId, "signature.invalid", null);
-                return Refuse(StatusCodes.Status401Unauthorized, "Bad signature", "The signature does not match the message.", "signature.invalid");
+                return Refuse(RefusalKind.Unauthenticated, "Bad signature", "The signature does not match the message.", "signature.invalid");
         }
 
         MessageEnvelope envelope;
@@ -52,7 +53,7 @@ public sealed class InboxService(
         }
         catch (JsonException)
         {
-            return Refuse(StatusCodes.Status400BadRequest, "Not an envelope", "The payload is not a message envelope (id, type, sender, recipient, createdAt, sentAt, payload).", "envelope.invalid");
+            return Refuse(RefusalKind.Invalid, "Not an envelope", "The payload is not a message envelope (id, type, sender, recipient, createdAt, sentAt, payload).", "envelope.invalid");
         }
 
         if (CheckParties(envelope, partner!) is { } refusal)
@@ -76,7 +77,7 @@ public sealed class InboxService(
         if (read.Effects is null)
         {
             LogRefused(logger, partner!.NodeId, "payload.invalid", null);
-            return Refuse(StatusCodes.Status400BadRequest, "Bad payload", read.Problem!, "payload.invalid");
+            return Refuse(RefusalKind.Invalid, "Bad payload", read.Problem!, "payload.invalid");
         }
 
         return await StoreAsync(envelope, compact, read.Effects, now, cancellationToken).ConfigureAwait(false);
@@ -88,15 +89,15 @@ public sealed class InboxService(
         IResult? refusal = null;
         if (!string.Equals(envelope.Sender, partner.NodeId, StringComparison.Ordinal))
         {
-            refusal = Refuse(StatusCodes.Status403Forbidden, "Sender mismatch", $"The message says it is from {envelope.Sender} but is signed with a key of {partner.NodeId}.", "sender.mismatch");
+            refusal = Refuse(RefusalKind.Forbidden, "Sender mismatch", $"The message says it is from {envelope.Sender} but is signed with a key of {partner.NodeId}.", "sender.mismatch");
         }
         else if (!string.Equals(envelope.Recipient, _options.NodeId, StringComparison.Ordinal))
         {
-            refusal = Refuse(StatusCodes.Status403Forbidden, "Wrong recipient", $"The message is for {envelope.Recipient}; this node is {_options.NodeId}.", "recipient.wrong");
+            refusal = Refuse(RefusalKind.Forbidden, "Wrong recipient", $"The message is for {envelope.Recipient}; this node is {_options.NodeId}.", "recipient.wrong");
         }
         else if (string.IsNullOrWhiteSpace(envelope.Id) || envelope.Id.Length > 64)
         {
-            refusal = Refuse(StatusCodes.Status400BadRequest, "Bad message id", "The message id is 1 to 64 characters.", "envelope.id");
+            refusal = Refuse(RefusalKind.Invalid, "Bad message id", "The message id is 1 to 64 characters.", "envelope.id");
         }
 
         return refusal;
@@ -108,18 +109,18 @@ public sealed class InboxService(
         if (!partner.Agreement().TheySend.Contains(envelope.Type, StringComparer.Ordinal))
         {
             LogRefused(logger, partner.NodeId, "type.not-agreed", null);
-            return Refuse(StatusCodes.Status403Forbidden, "Type not agreed", $"The agreement with {partner.NodeId} does not let it send '{envelope.Type}' messages.", "type.not-agreed");
+            return Refuse(RefusalKind.Forbidden, "Type not agreed", $"The agreement with {partner.NodeId} does not let it send '{envelope.Type}' messages.", "type.not-agreed");
         }
 
         var exchange = _options.Exchange;
         if (envelope.SentAt is not { } sentAt || sentAt < now - exchange.MaxMessageAge)
         {
-            return Refuse(StatusCodes.Status400BadRequest, "Stale message", $"The message was sent more than {exchange.MaxMessageAge} ago (by this node's clock).", "message.stale");
+            return Refuse(RefusalKind.Invalid, "Stale message", $"The message was sent more than {exchange.MaxMessageAge} ago (by this node's clock).", "message.stale");
         }
 
         if (sentAt > now + exchange.MaxClockAhead || envelope.CreatedAt > now + exchange.MaxClockAhead || envelope.CreatedAt > sentAt)
         {
-            return Refuse(StatusCodes.Status400BadRequest, "Future-dated message", $"The message is dated more than {exchange.MaxClockAhead} ahead of this node's clock, or created after it was sent.", "message.future");
+            return Refuse(RefusalKind.Invalid, "Future-dated message", $"The message is dated more than {exchange.MaxClockAhead} ahead of this node's clock, or created after it was sent.", "message.future");
         }
 
         return null;
@@ -142,7 +143,7 @@ public sealed class InboxService(
 
     private static IResult Receipt(string compact) => Results.Text(compact, ExchangeMediaTypes.Jose, Encoding.ASCII);
 
-    private static IResult Refuse(int status, string title, string detail, string code) => Problems.Single(status, title, detail, code, "");
+    private static IResult Refuse(RefusalKind kind, string title, string detail, string code) => Refusal.Single(kind, title, detail, code, "").ToResult();
 
     private static readonly Action<ILogger, string, string, string, Exception?> LogAccepted =
         LoggerMessage.Define<string, string, string>(LogLevel.Information, new EventId(40, "ExchangeAccepted"), "Accepted {Type} message {MessageId} from {Sender}");

@@ -61,6 +61,10 @@ public static class SmartCustomsServices
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         builder.Services.AddProblemDetails();
+        // Bad input becomes its problem the same way in every environment (Development included): binding failures
+        // are thrown to the exception handler, which words them for the client; nothing else answers 500 with a trace.
+        builder.Services.AddExceptionHandler<RequestExceptionHandler>();
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             var canonical = Domain.Declarations.DeclarationJson.Options;

@@ -9,6 +9,7 @@ using SmartCustoms.Server.Hosting;
 using SmartCustoms.Server.Risk;
 using SmartCustoms.Storage.Models;
 using SmartCustoms.Targeting;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Models;
 
@@ -82,7 +83,7 @@ public static class ModelsApi
         }
         catch (FraudModelFormatException ex)
         {
-            return Problems.Single(StatusCodes.Status400BadRequest, "Not a SmartCustoms model", ex.Message, "model.invalid", "");
+            return Refusal.Single(RefusalKind.Invalid, "Not a SmartCustoms model", ex.Message, "model.invalid", "").ToResult();
         }
 
         var stored = await models.AddAsync("upload", JsonSerializer.Serialize(model.Info, ModelJson.Options), body.Bytes!, Caller.From(user).KeyId,
@@ -109,7 +110,7 @@ public static class ModelsApi
         ArgumentNullException.ThrowIfNull(caller);
         if (reason is { Length: > TransitionService.MaxReasonLength })
         {
-            return (null, Problems.SingleRefusal(StatusCodes.Status400BadRequest, "Reason too long",
+            return (null, Refusal.Single(RefusalKind.Invalid, "Reason too long",
                 $"The reason is at most {TransitionService.MaxReasonLength} characters.", "reason.too-long", "/reason"));
         }
 
@@ -129,11 +130,11 @@ public static class ModelsApi
         var outcome = await trainer.TrainAsync(Caller.From(user).KeyId, cancellationToken).ConfigureAwait(false);
         if (outcome is null)
         {
-            return Problems.Single(StatusCodes.Status409Conflict, "Training already running", "A model is being trained on this server; try again when it is done.", "training.running", "");
+            return Refusal.Single(RefusalKind.Conflict, "Training already running", "A model is being trained on this server; try again when it is done.", "training.running", "").ToResult();
         }
 
         return outcome.Model is null
-            ? Problems.Single(StatusCodes.Status409Conflict, "Not enough inspection results", outcome.Reason, "training.not-enough-data", "")
+            ? Refusal.Single(RefusalKind.Conflict, "Not enough inspection results", outcome.Reason, "training.not-enough-data", "").ToResult()
             : TypedResults.Ok(outcome);
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
+using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Portal;
 
@@ -11,10 +13,10 @@ public abstract class PortalPage : PageModel
 
     public string? ErrorTitle { get; private set; }
 
-    public IReadOnlyList<Problems.ProblemError> Errors { get; private set; } = [];
+    public IReadOnlyList<Issue> Errors { get; private set; } = [];
 
     /// <summary>Errors whose pointer is <paramref name="pointer"/> or inside it, to show beside that field.</summary>
-    public IEnumerable<Problems.ProblemError> ErrorsAt(string pointer) =>
+    public IEnumerable<Issue> ErrorsAt(string pointer) =>
         Errors.Where(e => string.Equals(e.Pointer, pointer, StringComparison.Ordinal) || e.Pointer.StartsWith(pointer + "/", StringComparison.Ordinal));
 
     /// <summary>Shows a refusal on the page, with the status code the API would have answered.</summary>
@@ -22,7 +24,7 @@ public abstract class PortalPage : PageModel
     {
         ArgumentNullException.ThrowIfNull(refusal);
         ErrorTitle = refusal.Title;
-        Errors = refusal.Errors;
-        Response.StatusCode = refusal.Status;
+        Errors = refusal.Issues;
+        Response.StatusCode = ProblemResults.Status(refusal.Kind);
     }
 }

@@ -8,6 +8,7 @@ using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Hosting;
 using SmartCustoms.Storage.Risk;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Risk;
 
@@ -98,20 +99,20 @@ public static class CriteriaApi
         ArgumentNullException.ThrowIfNull(caller);
         if (Encoding.UTF8.GetByteCount(json) > MaxCriterionBytes)
         {
-            return new Saved(null, Problems.TooLargeRefusal(MaxCriterionBytes));
+            return new Saved(null, Refusal.TooLarge(MaxCriterionBytes));
         }
 
         var (document, parseError) = CriterionJson.Parse(json);
         if (document is null)
         {
-            return new Saved(null, Problems.ValidationRefusal("The criterion could not be read.", [parseError!]));
+            return new Saved(null, Refusal.Invalid("The criterion could not be read.", [parseError!]));
         }
 
         if (routeId is not null)
         {
             if (document.Id is not null && !string.Equals(document.Id, routeId, StringComparison.Ordinal))
             {
-                return new Saved(null, Problems.SingleRefusal(StatusCodes.Status400BadRequest, "Id differs",
+                return new Saved(null, Refusal.Single(RefusalKind.Invalid, "Id differs",
                     $"The document's id '{document.Id}' is not '{routeId}'.", "criterion.id-differs", "/id"));
             }
 
@@ -121,13 +122,13 @@ public static class CriteriaApi
         var compiled = CriterionCompiler.Compile(document, 1);
         if (!compiled.IsValid)
         {
-            return new Saved(null, Problems.ValidationRefusal("The criterion has errors.", compiled.Errors));
+            return new Saved(null, Refusal.Invalid("The criterion has errors.", compiled.Errors));
         }
 
         var existing = await store.HistoryAsync(document.Id!, cancellationToken).ConfigureAwait(false);
         if (routeId is null && existing.Count > 0)
         {
-            return new Saved(null, Problems.SingleRefusal(StatusCodes.Status409Conflict, "Criterion exists",
+            return new Saved(null, Refusal.Single(RefusalKind.Conflict, "Criterion exists",
                 $"Criterion '{document.Id}' exists (version {existing[^1].Version}); save a new version with PUT /api/risk/criteria/{document.Id}.", "criterion.exists", "/id"));
         }
 

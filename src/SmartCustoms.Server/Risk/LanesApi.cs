@@ -7,6 +7,8 @@ using SmartCustoms.Domain.Validation;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Storage.Risk;
+using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Risk;
 
@@ -49,15 +51,15 @@ public static class LanesApi
         }
         catch (JsonException ex)
         {
-            return Problems.Validation("The lane settings could not be read.", [JsonErrors.Issue("json.invalid", ex)]);
+            return Refusal.Invalid("The lane settings could not be read.", [JsonErrors.Issue("json.invalid", ex)]).ToResult();
         }
 
         if (all is null || all.Count == 0)
         {
-            return Problems.Validation("No lane settings were given.", [new ValidationIssue("required", "Send one office's settings or an array of them.", "")]);
+            return Refusal.Invalid("No lane settings were given.", [new Issue("required", "Send one office's settings or an array of them.", "")]).ToResult();
         }
 
-        var errors = new List<ValidationIssue>();
+        var errors = new List<Issue>();
         for (var i = 0; i < all.Count; i++)
         {
             var prefix = isArray ? $"/{i}" : "";
@@ -66,12 +68,12 @@ public static class LanesApi
 
         if (all.Select(s => s.Office).Distinct(StringComparer.Ordinal).Count() != all.Count)
         {
-            errors.Add(new ValidationIssue("lanes.duplicate-office", "An office appears twice.", ""));
+            errors.Add(new Issue("lanes.duplicate-office", "An office appears twice.", ""));
         }
 
         if (errors.Count > 0)
         {
-            return Problems.Validation("The lane settings have errors.", errors);
+            return Refusal.Invalid("The lane settings have errors.", errors).ToResult();
         }
 
         foreach (var settings in all)

@@ -4,6 +4,8 @@ using SmartCustoms.Domain.Controls;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Storage.Risk;
+using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Risk;
 
@@ -30,20 +32,20 @@ public static class PerformanceApi
         var now = clock.GetUtcNow();
         if (!TryParse(to, now, out var until) || !TryParse(from, until - DefaultPeriod, out var since))
         {
-            return Problems.Single(StatusCodes.Status400BadRequest, "Invalid period",
-                "from and to are dates (2026-11-01) or instants (2026-11-01T00:00:00Z).", "period.invalid", to is not null && !TryParse(to, now, out _) ? "/to" : "/from");
+            return Refusal.Single(RefusalKind.Invalid, "Invalid period",
+                "from and to are dates (2026-11-01) or instants (2026-11-01T00:00:00Z).", "period.invalid", to is not null && !TryParse(to, now, out _) ? "/to" : "/from").ToResult();
         }
 
         if (since >= until)
         {
-            return Problems.Single(StatusCodes.Status400BadRequest, "Invalid period", "from must be before to.", "period.empty", "/from");
+            return Refusal.Single(RefusalKind.Invalid, "Invalid period", "from must be before to.", "period.empty", "/from").ToResult();
         }
 
         var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
             || (format is null && request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true));
         if (format is not null && !csv && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
         {
-            return Problems.Single(StatusCodes.Status400BadRequest, "Invalid format", "format is json (default) or csv.", "format.invalid", "/format");
+            return Refusal.Single(RefusalKind.Invalid, "Invalid format", "format is json (default) or csv.", "format.invalid", "/format").ToResult();
         }
 
         var report = await ComputeAsync(store, since, until, cancellationToken).ConfigureAwait(false);

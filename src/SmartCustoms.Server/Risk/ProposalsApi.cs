@@ -7,6 +7,8 @@ using SmartCustoms.Domain.Exchange;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Storage.Risk;
+using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Risk;
 
@@ -77,8 +79,8 @@ public static class ProposalsApi
     {
         if ((status is not null && !RiskProposalStatus.IsKnown(status)) || limit is < 1 or > 1000)
         {
-            return Problems.Single(StatusCodes.Status400BadRequest, "Bad query",
-                "status is proposed, adopted or dismissed (or absent for all); limit is between 1 and 1000.", "query.invalid", "");
+            return Refusal.Single(RefusalKind.Invalid, "Bad query",
+                "status is proposed, adopted or dismissed (or absent for all); limit is between 1 and 1000.", "query.invalid", "").ToResult();
         }
 
         var proposals = await store.ListProposalsAsync(status, limit, cancellationToken).ConfigureAwait(false);
@@ -94,7 +96,7 @@ public static class ProposalsApi
     {
         var body = await BodyReader.ReadAsync(request, MaxCriterionBytes, cancellationToken).ConfigureAwait(false);
         // The body is optional: without one the proposed criterion is adopted as it is.
-        var empty = body.Refusal is { Errors: [{ Code: "body.empty" }] };
+        var empty = body.Refusal is { Issues: [{ Code: "body.empty" }] };
         if (body.Problem is not null && !empty)
         {
             return body.Problem;
@@ -134,7 +136,7 @@ public static class ProposalsApi
         if (!await proposals.MarkAdoptedAsync(id, stored.Id, stored.Version, caller.KeyId, stored.CreatedAt, cancellationToken).ConfigureAwait(false))
         {
             // Another analyst decided it between our read and this write; the criterion just saved stays, as any criterion would.
-            return new Decided(null, null, Problems.SingleRefusal(StatusCodes.Status409Conflict, "Already decided",
+            return new Decided(null, null, Refusal.Single(RefusalKind.Conflict, "Already decided",
                 $"Proposal {id} was decided by someone else meanwhile; criterion '{stored.Id}' was saved all the same (retire it if it is not wanted).",
                 "proposal.decided", ""));
         }
@@ -154,7 +156,7 @@ public static class ProposalsApi
         var (dismissal, issues) = PartnerValidation.Read<DismissRequest>(body.Bytes, "");
         if (dismissal is null)
         {
-            return Problems.Validation("The dismissal could not be read.", issues);
+            return Refusal.Invalid("The dismissal could not be read.", issues).ToResult();
         }
 
         var decided = await DismissAsync(id, dismissal.Reason, proposals, clock, Caller.From(user), cancellationToken).ConfigureAwait(false);
@@ -172,7 +174,7 @@ public static class ProposalsApi
         reason = reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > MaxReasonLength)
         {
-            return new Decided(null, null, Problems.SingleRefusal(StatusCodes.Status400BadRequest, "Reason required",
+            return new Decided(null, null, Refusal.Single(RefusalKind.Invalid, "Reason required",
                 string.Create(CultureInfo.InvariantCulture, $"A dismissal gives its reason (1 to {MaxReasonLength} characters)."), "reason.invalid", "/reason"));
         }
 
@@ -184,7 +186,7 @@ public static class ProposalsApi
 
         if (!await proposals.DismissAsync(id, reason, caller.KeyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
-            return new Decided(null, null, Problems.SingleRefusal(StatusCodes.Status409Conflict, "Already decided",
+            return new Decided(null, null, Refusal.Single(RefusalKind.Conflict, "Already decided",
                 $"Proposal {id} was decided by someone else meanwhile.", "proposal.decided", ""));
         }
 
@@ -193,8 +195,8 @@ public static class ProposalsApi
 
     private static Refusal? Undecidable(string id, RiskProposal? proposal) => proposal switch
     {
-        null => Problems.SingleRefusal(StatusCodes.Status404NotFound, "Unknown proposal", $"There is no proposal {id}.", "proposal.unknown", ""),
-        { Status: not RiskProposalStatus.Proposed } => Problems.SingleRefusal(StatusCodes.Status409Conflict, "Already decided",
+        null => Refusal.Single(RefusalKind.NotFound, "Unknown proposal", $"There is no proposal {id}.", "proposal.unknown", ""),
+        { Status: not RiskProposalStatus.Proposed } => Refusal.Single(RefusalKind.Conflict, "Already decided",
             string.Create(CultureInfo.InvariantCulture,
                 $"Proposal {id} was {proposal.Status} by {proposal.DecidedBy} at {proposal.DecidedAt:O}{(proposal.CriterionId is null ? "" : $" (criterion '{proposal.CriterionId}')")}."),
             "proposal.decided", ""),

@@ -6,6 +6,7 @@ using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Hosting;
 using SmartCustoms.Storage.Tariffs;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Tariffs;
 
@@ -38,8 +39,8 @@ public static class TariffApi
         var (schedule, errors) = TariffFile.Parse(Encoding.UTF8.GetString(body.Bytes!));
         if (schedule is null)
         {
-            return Problems.Validation("The tariff schedule was not loaded.",
-                [.. errors.Select(e => new Domain.Validation.ValidationIssue("tariff.invalid", e, ""))]);
+            return Refusal.Invalid("The tariff schedule was not loaded.",
+                [.. errors.Select(e => new Issue("tariff.invalid", e, ""))]).ToResult();
         }
 
         await store.SaveAsync(schedule, Caller.From(context.User).KeyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);

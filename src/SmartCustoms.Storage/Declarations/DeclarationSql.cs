@@ -5,6 +5,7 @@ using SmartCustoms.Domain.Risk;
 using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Domain.Validation;
 using SmartCustoms.Storage.Sql;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Storage.Declarations;
 
@@ -56,7 +57,7 @@ internal sealed class DeclarationSql(SqlDialect dialect)
         Declaration = DeclarationJson.Deserialize(reader.GetString(6))
             ?? throw new InvalidDataException($"Declaration {reader.GetString(0)} is stored as JSON null."),
         Assessment = reader.IsDBNull(7) ? null : JsonSerializer.Deserialize<DutyAssessment>(reader.GetString(7), DeclarationJson.Options),
-        Warnings = JsonSerializer.Deserialize<ValidationIssue[]>(reader.GetString(8), DeclarationJson.Options) ?? [],
+        Warnings = JsonSerializer.Deserialize<Issue[]>(reader.GetString(8), DeclarationJson.Options) ?? [],
         AcceptedAt = dialect.ReadTime(reader, 9),
         UpdatedAt = dialect.ReadTime(reader, 10),
         Revision = reader.GetInt64(11),
@@ -89,7 +90,7 @@ internal sealed class DeclarationSql(SqlDialect dialect)
 /// <summary>A version's JSON columns, serialized before the write is queued so that the SQLite writer only binds text.</summary>
 internal sealed record VersionJson(string ContentHash, string Declaration, string? Assessment, string Warnings)
 {
-    public static VersionJson Of(string contentHash, Declaration declaration, DutyAssessment? assessment, IReadOnlyList<ValidationIssue> warnings) => new(
+    public static VersionJson Of(string contentHash, Declaration declaration, DutyAssessment? assessment, IReadOnlyList<Issue> warnings) => new(
         contentHash,
         DeclarationJson.Serialize(declaration),
         assessment is null ? null : JsonSerializer.Serialize(assessment, DeclarationJson.Options),

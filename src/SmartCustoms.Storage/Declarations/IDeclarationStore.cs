@@ -2,6 +2,7 @@ using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.Risk;
 using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Domain.Validation;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Storage.Declarations;
 
@@ -39,7 +40,7 @@ public sealed record LodgeRequest
     public required Declaration Declaration { get; init; }
     public required DeclarationStatus Status { get; init; }
     public DutyAssessment? Assessment { get; init; }
-    public IReadOnlyList<ValidationIssue> Warnings { get; init; } = [];
+    public IReadOnlyList<Issue> Warnings { get; init; } = [];
     public required DateTimeOffset AcceptedAt { get; init; }
 
     /// <summary>Builds the MRN from a number the database hands out once, whatever the number of servers.</summary>
@@ -74,7 +75,7 @@ public sealed record DeclarationRecord
     public required string ContentHash { get; init; }
     public required Declaration Declaration { get; init; }
     public DutyAssessment? Assessment { get; init; }
-    public IReadOnlyList<ValidationIssue> Warnings { get; init; } = [];
+    public IReadOnlyList<Issue> Warnings { get; init; } = [];
     public required DateTimeOffset AcceptedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 
@@ -135,7 +136,7 @@ public sealed record NewVersion
     public required string ContentHash { get; init; }
     public required Declaration Declaration { get; init; }
     public DutyAssessment? Assessment { get; init; }
-    public IReadOnlyList<ValidationIssue> Warnings { get; init; } = [];
+    public IReadOnlyList<Issue> Warnings { get; init; } = [];
 }
 
 public sealed record AuditEntry(string Actor, string Action, string? Reason, DateTimeOffset At);

@@ -2,6 +2,7 @@ using System.Globalization;
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.Risk;
 using SmartCustoms.Domain.Validation;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Tests.Risk;
 
@@ -72,6 +73,6 @@ internal static class RiskFixtures
     public static CriterionHit Hit(string id, decimal weight, Lane? minimumLane = null, int version = 1) =>
         new(id, version, "Criterion " + id, weight, minimumLane, []);
 
-    public static IReadOnlyList<ValidationIssue> CheckDigitWarning { get; } =
-        [ValidationIssue.Warning("container.check-digit", "Container number fails the ISO 6346 check digit.", "/transport/containers/0/id")];
+    public static IReadOnlyList<Issue> CheckDigitWarning { get; } =
+        [Issue.Warning("container.check-digit", "Container number fails the ISO 6346 check digit.", "/transport/containers/0/id")];
 }

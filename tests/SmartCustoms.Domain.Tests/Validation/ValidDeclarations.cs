@@ -1,6 +1,7 @@
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.ReferenceData;
 using SmartCustoms.Domain.Validation;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Tests.Validation;
 
@@ -85,7 +86,7 @@ internal static class ValidDeclarations
     public static ValidationResult Validate(this Declaration d, ValidationContext? context = null) =>
         DeclarationValidator.Validate(d, context ?? Context);
 
-    public static IEnumerable<(string Code, string Pointer)> Codes(this IEnumerable<ValidationIssue> issues) =>
+    public static IEnumerable<(string Code, string Pointer)> Codes(this IEnumerable<Issue> issues) =>
         issues.Select(i => (i.Code, i.Pointer));
 
     /// <summary>The one error the change should cause, and nothing else.</summary>

@@ -1,5 +1,6 @@
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.Validation;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Tests.Validation;
 

@@ -4,6 +4,7 @@ using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Domain.Validation;
 using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Storage.Tests.Declarations;
 
@@ -105,7 +106,7 @@ internal static class Samples
             Declaration = content,
             Status = DeclarationStatus.Accepted,
             Assessment = Assessment(),
-            Warnings = [ValidationIssue.Warning("W-MASS", "Gross mass is low for the goods", "/items/0/grossMass")],
+            Warnings = [Issue.Warning("W-MASS", "Gross mass is low for the goods", "/items/0/grossMass")],
             AcceptedAt = acceptedAt,
             MrnFactory = Mrn,
             Notifications = [new NewNotification(NotificationKind.Accepted, """{"kind":"DMSACC","lrn":"L"}""", acceptedAt)],

@@ -1,6 +1,7 @@
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.Validation;
 using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Storage.Tests.Declarations;
 
@@ -127,7 +128,7 @@ public sealed class UpdateTests
         {
             ContentHash = DeclarationJson.ContentHash(declaration),
             Declaration = declaration,
-            Warnings = [ValidationIssue.Warning("W-AMEND", "Amended after acceptance", "/goodsItemQuantity")],
+            Warnings = [Issue.Warning("W-AMEND", "Amended after acceptance", "/goodsItemQuantity")],
         },
         Notifications = [new NewNotification(NotificationKind.Accepted, """{"kind":"DMSACC","amendment":true}""", Later)],
         Audit = new AuditEntry("GB1", "amended", "wrong quantity", Later),

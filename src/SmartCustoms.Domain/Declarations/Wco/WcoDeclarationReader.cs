@@ -1,6 +1,7 @@
 using System.Xml;
 using System.Xml.Linq;
 using SmartCustoms.Domain.Validation;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Declarations.Wco;
 
@@ -53,12 +54,12 @@ public static class WcoDeclarationReader
 
         if (root is null)
         {
-            return Refused(new ValidationIssue("xml.too-deep", $"The XML nests deeper than {MaxDepth} levels.", ""));
+            return Refused(new Issue("xml.too-deep", $"The XML nests deeper than {MaxDepth} levels.", ""));
         }
 
         if (FindDeclaration(root) is not { } declaration)
         {
-            return Refused(new ValidationIssue(
+            return Refused(new Issue(
                 "xml.not-a-declaration",
                 $"The root element '{WcoReadContext.Shorten(root.Name.LocalName)}' is not a WCO Declaration ({WcoXml.DeclarationNamespace}), bare or in md:MetaData.",
                 ""));
@@ -99,21 +100,21 @@ public static class WcoDeclarationReader
     /// XmlException carries no error code, so the reader's own (invariant-culture) messages tell a refused DTD
     /// and an exceeded size limit apart from plain malformed XML. The document's text is never echoed.
     /// </summary>
-    private static ValidationIssue Classify(XmlException ex)
+    private static Issue Classify(XmlException ex)
     {
         var where = ex.LineNumber > 0 ? $" (line {ex.LineNumber}, position {ex.LinePosition})" : "";
         if (ex.Message.Contains("DTD is prohibited", StringComparison.Ordinal))
         {
-            return new ValidationIssue("xml.dtd-prohibited", $"The XML contains a document type declaration{where}; DTDs and entities are not accepted.", "");
+            return new Issue("xml.dtd-prohibited", $"The XML contains a document type declaration{where}; DTDs and entities are not accepted.", "");
         }
 
         if (ex.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal))
         {
-            return new ValidationIssue("xml.too-large", $"The XML exceeds the size limit{where}.", "");
+            return new Issue("xml.too-large", $"The XML exceeds the size limit{where}.", "");
         }
 
-        return new ValidationIssue("xml.malformed", $"The XML is not well-formed{where}.", "");
+        return new Issue("xml.malformed", $"The XML is not well-formed{where}.", "");
     }
 
-    private static WcoReadResult Refused(ValidationIssue issue) => new(null, [issue]);
+    private static WcoReadResult Refused(Issue issue) => new(null, [issue]);
 }

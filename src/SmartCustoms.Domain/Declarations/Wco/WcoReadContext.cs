@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using SmartCustoms.Domain.Validation;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Declarations.Wco;
 
@@ -16,11 +17,11 @@ internal sealed class WcoReadContext
     // Exponents and thousands separators are refused: "1,000" and "1e3" are ambiguous across trader systems.
     private const NumberStyles Numbers = NumberStyles.Number & ~NumberStyles.AllowThousands;
 
-    private readonly List<ValidationIssue> issues = [];
+    private readonly List<Issue> issues = [];
 
-    public IReadOnlyList<ValidationIssue> Issues => issues;
+    public IReadOnlyList<Issue> Issues => issues;
 
-    public void Report(string code, string message, string pointer) => issues.Add(new ValidationIssue(code, message, pointer));
+    public void Report(string code, string message, string pointer) => issues.Add(new Issue(code, message, pointer));
 
     public decimal? Decimal(XElement? element)
     {

@@ -1,4 +1,5 @@
 using SmartCustoms.Domain.Validation;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Declarations.Wco;
 
@@ -7,4 +8,4 @@ namespace SmartCustoms.Domain.Declarations.Wco;
 /// read at all (one issue says why); otherwise every value that could not be read is an issue beside it.
 /// Issue pointers are WCO paths such as <c>Declaration/GoodsShipment/GovernmentAgencyGoodsItem[2]/SequenceNumeric</c>.
 /// </summary>
-public sealed record WcoReadResult(Declaration? Declaration, IReadOnlyList<ValidationIssue> Issues);
+public sealed record WcoReadResult(Declaration? Declaration, IReadOnlyList<Issue> Issues);

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using SmartCustoms.Domain.Risk;
 using SmartCustoms.Server.Risk;
 using SmartCustoms.Storage.Risk;
+using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Portal.Analyst;
 

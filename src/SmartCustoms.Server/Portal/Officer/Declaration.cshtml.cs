@@ -6,6 +6,8 @@ using SmartCustoms.Server.Exchange;
 using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Storage.Exchange;
 using SmartCustoms.Storage.Risk;
+using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Portal.Officer;
 

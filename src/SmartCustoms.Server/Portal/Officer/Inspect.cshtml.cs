@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Hosting;
 using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Portal.Officer;
 
@@ -69,7 +70,7 @@ public sealed class InspectModel(IDeclarationStore store, ControlService control
         var maxBytes = options.Value.Limits.MaxEvidenceBytes;
         if (Photos.Sum(p => p.Length) > maxBytes)
         {
-            return (null, Problems.TooLargeRefusal(maxBytes));
+            return (null, Refusal.TooLarge(maxBytes));
         }
 
         var files = new List<Storage.Declarations.NewEvidence>();
@@ -85,7 +86,7 @@ public sealed class InspectModel(IDeclarationStore store, ControlService control
         {
             if (!decimal.TryParse(Revenue, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
             {
-                return (null, Problems.SingleRefusal(StatusCodes.Status400BadRequest, "The inspection result has errors.",
+                return (null, Refusal.Single(RefusalKind.Invalid, "The inspection result has errors.",
                     "Revenue at stake is an amount such as 1250.50.", "revenue.invalid", "/revenueAtStake"));
             }
 

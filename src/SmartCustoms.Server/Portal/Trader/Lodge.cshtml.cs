@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Server.Declarations;
+using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Portal.Trader;
 
@@ -20,20 +22,20 @@ public sealed class LodgeModel(LodgingService lodging) : PortalPage
     {
         if (Upload is null || Upload.Length == 0)
         {
-            Show(Problems.SingleRefusal(StatusCodes.Status400BadRequest, "No file", "Choose a declaration file (JSON or WCO XML).", "body.empty", ""));
+            Show(Refusal.Single(RefusalKind.Invalid, "No file", "Choose a declaration file (JSON or WCO XML).", "body.empty", ""));
             return Page();
         }
 
         FileName = Path.GetFileName(Upload.FileName);
         if (Upload.Length > lodging.MaxDeclarationBytes)
         {
-            Show(Problems.TooLargeRefusal(lodging.MaxDeclarationBytes));
+            Show(Refusal.TooLarge(lodging.MaxDeclarationBytes));
             return Page();
         }
 
         if (FormatOf(Upload) is not { } format)
         {
-            Show(Problems.SingleRefusal(StatusCodes.Status415UnsupportedMediaType, "Unsupported file",
+            Show(Refusal.Single(RefusalKind.UnsupportedMediaType, "Unsupported file",
                 "Upload a declaration as a .json file or as WCO DMS XML (.xml).", "body.media-type", ""));
             return Page();
         }

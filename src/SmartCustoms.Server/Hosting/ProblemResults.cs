@@ -1,0 +1,64 @@
+using SmartCustoms.Domain.Outcomes;
+
+namespace SmartCustoms.Server.Hosting;
+
+/// <summary>
+/// The one mapping from the Domain's refusals to HTTP: every refusal is <c>application/problem+json</c> with its
+/// status, <c>type</c> (<c>urn:smartcustoms:problem:{code}</c>), <c>title</c>, <c>detail</c>, <c>code</c> and the list of
+/// <c>errors</c>, each with its code, message and pointer.
+/// </summary>
+public static class ProblemResults
+{
+    public static int Status(RefusalKind kind) => kind switch
+    {
+        RefusalKind.Invalid => StatusCodes.Status400BadRequest,
+        RefusalKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+        RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
+        RefusalKind.NotFound => StatusCodes.Status404NotFound,
+        RefusalKind.Conflict => StatusCodes.Status409Conflict,
+        RefusalKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        RefusalKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        RefusalKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        RefusalKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        RefusalKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        RefusalKind.StorageFull => StatusCodes.Status507InsufficientStorage,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    public static IResult ToResult(this Refusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return TypedResults.Problem(
+            title: refusal.Title,
+            detail: refusal.Detail,
+            statusCode: Status(refusal.Kind),
+            type: refusal.Type,
+            extensions: Extensions(refusal));
+    }
+
+    /// <summary>The problem document itself, for writers outside an endpoint (exception handler, middleware).</summary>
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails ToProblemDetails(this Refusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Title = refusal.Title,
+            Detail = refusal.Detail,
+            Status = Status(refusal.Kind),
+            Type = refusal.Type,
+        };
+        foreach (var (key, value) in Extensions(refusal))
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return problem;
+    }
+
+    /// <summary>The value as its success result, the refusal as its problem.</summary>
+    public static IResult ToResult<T>(this Outcome<T> outcome, Func<T, IResult> success) =>
+        outcome.Match(success, ToResult);
+
+    private static Dictionary<string, object?> Extensions(Refusal refusal) =>
+        new(StringComparer.Ordinal) { ["code"] = refusal.Code, ["errors"] = refusal.Issues };
+}
