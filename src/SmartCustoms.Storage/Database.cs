@@ -2,8 +2,10 @@ using SmartCustoms.Storage.Access;
 using SmartCustoms.Storage.Aeo;
 using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Storage.Exchange;
+using SmartCustoms.Storage.Leases;
 using SmartCustoms.Storage.Models;
 using SmartCustoms.Storage.Risk;
+using SmartCustoms.Storage.Secrets;
 using SmartCustoms.Storage.Sql;
 using SmartCustoms.Storage.Statistics;
 using SmartCustoms.Storage.Tariffs;
@@ -29,6 +31,8 @@ public sealed class Database : IAsyncDisposable
         Statistics = new TradeStatisticsStore(backend);
         RiskProposals = new RiskProposalStore(backend);
         Aeo = new AeoStore(backend);
+        Secrets = new NodeSecretStore(backend);
+        JobLeases = new JobLeases(backend);
     }
 
     /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
@@ -43,6 +47,8 @@ public sealed class Database : IAsyncDisposable
     public ITradeStatisticsStore Statistics { get; }
     public IRiskProposalStore RiskProposals { get; }
     public IAeoStore Aeo { get; }
+    public INodeSecretStore Secrets { get; }
+    public JobLeases JobLeases { get; }
 
     /// <summary>
     /// Applies the migrations not yet applied, in order. Idempotent, and safe when several processes start at

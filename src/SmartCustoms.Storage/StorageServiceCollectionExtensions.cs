@@ -3,8 +3,10 @@ using SmartCustoms.Storage.Access;
 using SmartCustoms.Storage.Aeo;
 using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Storage.Exchange;
+using SmartCustoms.Storage.Leases;
 using SmartCustoms.Storage.Models;
 using SmartCustoms.Storage.Risk;
+using SmartCustoms.Storage.Secrets;
 using SmartCustoms.Storage.Statistics;
 using SmartCustoms.Storage.Tariffs;
 
@@ -35,6 +37,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITradeStatisticsStore>(sp => sp.GetRequiredService<Database>().Statistics);
         services.AddSingleton<IRiskProposalStore>(sp => sp.GetRequiredService<Database>().RiskProposals);
         services.AddSingleton<IAeoStore>(sp => sp.GetRequiredService<Database>().Aeo);
+        services.AddSingleton<INodeSecretStore>(sp => sp.GetRequiredService<Database>().Secrets);
+        services.AddSingleton(sp => sp.GetRequiredService<Database>().JobLeases);
         return services;
     }
 }

@@ -1,10 +1,13 @@
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SmartCustoms.Domain.Exchange;
 using SmartCustoms.Server.Exchange;
 using SmartCustoms.Server.Hosting;
+using SmartCustoms.Server.Secrets;
+using SmartCustoms.Storage;
 using SmartCustoms.Storage.Exchange;
 
 namespace SmartCustoms.Benchmarks.Exchange;
@@ -19,6 +22,7 @@ namespace SmartCustoms.Benchmarks.Exchange;
 public class SigningBenchmarks : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "sc-bench-jws-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly List<Database> _databases = [];
     private NodeKeyRing _senderKeys = null!;
     private NodeKeyRing _receiverKeys = null!;
     private PartnerRecord[] _senderAtReceiver = null!;
@@ -106,13 +110,24 @@ public class SigningBenchmarks : IDisposable
         _senderKeys?.Dispose();
         _receiverKey?.Dispose();
         _receiverKeys?.Dispose();
+        foreach (var database in _databases)
+        {
+            database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
+        _databases.Clear();
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>A node's key ring as the server has it: in a database of its own (SQLite in the bench folder), encrypted.</summary>
     private NodeKeyRing KeyRing(string nodeId)
     {
-        var keys = new NodeKeyRing(Options.Create(new SmartCustomsOptions { NodeId = nodeId, DataDirectory = Path.Combine(_directory, nodeId) }), TimeProvider.System);
-        keys.EnsureCreated();
+        var options = Options.Create(new SmartCustomsOptions { NodeId = nodeId, DataDirectory = Path.Combine(_directory, nodeId) });
+        var database = StorageFactory.Create(new StorageOptions { DataDirectory = options.Value.DataDirectory });
+        _databases.Add(database);
+        database.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var keys = new NodeKeyRing(database.Secrets, new SecretProtector(options), options, TimeProvider.System, NullLogger<NodeKeyRing>.Instance);
+        keys.LoadAsync(CancellationToken.None).GetAwaiter().GetResult();
         return keys;
     }
 

@@ -12,11 +12,13 @@ namespace SmartCustoms.Server.Exchange;
 /// Delivers the outbox: signs each due message afresh, posts it to the partner's inbox and marks it delivered only
 /// on the partner's verified receipt. Any other outcome (partner down, refusal, bad receipt) schedules a retry after
 /// an exponentially growing, capped wait; nothing is dropped. Several servers may share one outbox: each claims
-/// the rows it sends, and a message sent twice after a crash is stored once by the partner (same id).
+/// the rows it sends for a short lease (<c>ClaimLease</c>) that it renews while it delivers, so that a crashed server's
+/// messages are sent by another within seconds while a slow delivery keeps its claim; a message sent twice after a
+/// crash is stored once by the partner (same id).
 /// </summary>
-public sealed class DeliveryService(
+public sealed partial class DeliveryService(
     IExchangeStore store, NodeKeyRing keys, OutboxSignal signal, IHttpClientFactory http, IOptions<SmartCustomsOptions> options,
-    TimeProvider clock, ILogger<DeliveryService> logger) : BackgroundService
+    ServerInstance instance, TimeProvider clock, ILogger<DeliveryService> logger) : BackgroundService
 {
     /// <summary>The named HTTP client deliveries go through (tests route it to an in-process partner).</summary>
     public const string HttpClientName = "SmartCustoms.Exchange";
@@ -61,14 +63,15 @@ public sealed class DeliveryService(
             return 0;
         }
 
-        // Long enough for one attempt to finish; after a crash, the partner waits at most this long for the retry.
-        var lease = now + _exchange.RequestTimeout + _exchange.RequestTimeout;
-        var due = await store.ClaimDueAsync(now, lease, Batch, cancellationToken).ConfigureAwait(false);
+        // Short, and renewed while the pass runs: after a crash, another server sends these within about a lease.
+        var due = await store.ClaimDueAsync(now, now + _exchange.ClaimLease, Batch, instance.Id, cancellationToken).ConfigureAwait(false);
         if (due.Count == 0)
         {
             return 0;
         }
 
+        using var delivering = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heartbeat = RenewClaimsAsync([.. due.Select(m => m.Id)], delivering.Token);
         var partners = (await store.ListPartnersAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.NodeId, StringComparer.Ordinal);
         var sends = due.Select(message => DeliverAsync(message, partners.GetValueOrDefault(message.Recipient), cancellationToken)).ToArray();
         try
@@ -77,6 +80,8 @@ public sealed class DeliveryService(
         }
         finally
         {
+            await delivering.CancelAsync().ConfigureAwait(false);
+            await heartbeat.ConfigureAwait(false);
             // The receipts of the pass in one transaction (one commit instead of one per message); on shutdown too, for
             // those already in. A message whose mark is lost (crash) is sent again and the partner answers the same receipt.
             var delivered = new List<(string Id, string Receipt)>(due.Count);
@@ -97,6 +102,31 @@ public sealed class DeliveryService(
 
         return due.Count;
     }
+
+    /// <summary>The heartbeat of a pass: the claims of its messages still in flight are extended every third of a lease.</summary>
+    private async Task RenewClaimsAsync(IReadOnlyList<string> ids, CancellationToken delivering)
+    {
+        using var timer = new PeriodicTimer(_exchange.ClaimLease / 3, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(delivering).ConfigureAwait(false))
+            {
+                await store.RenewClaimsAsync(ids, instance.Id, clock.GetUtcNow() + _exchange.ClaimLease, delivering).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (delivering.IsCancellationRequested)
+        {
+            // The pass is over.
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        {
+            // The deliveries go on; at worst another server sends a message again, and the partner stores it once.
+            LogRenewFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(115, LogLevel.Warning, "The outbox claims of this server could not be renewed; another server may send the same messages again")]
+    private static partial void LogRenewFailed(ILogger logger, Exception exception);
 
     /// <returns>The partner's verified receipt; null when the message was not delivered (its retry is then scheduled).</returns>
     private async Task<string?> DeliverAsync(OutboxMessage message, PartnerRecord? partner, CancellationToken cancellationToken)

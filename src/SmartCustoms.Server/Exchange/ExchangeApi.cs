@@ -59,7 +59,7 @@ public static class ExchangeApi
             .RequireAuthorization(p => p.RequireRole(Roles.Admin));
         group.MapGet("/partners", ListPartnersAsync).WithSummary("Registered partners with their cards and agreements")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin));
-        group.MapPost("/keys/rotation", Rotate).WithSummary("Make a new signing key; the old one verifies until KeyGracePeriod ends")
+        group.MapPost("/keys/rotation", RotateAsync).WithSummary("Make a new signing key; the old one verifies until KeyGracePeriod ends")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin));
         group.MapGet("/messages", ListMessagesAsync).WithSummary("Messages in and out with their status, newest first (audit)")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Officer, Roles.Analyst));
@@ -127,9 +127,9 @@ public static class ExchangeApi
         p.NodeId, p.Country, p.BaseUrl, JsonSerializer.Deserialize<JsonElement>(p.CardJson), JsonSerializer.Deserialize<JsonElement>(p.AgreementJson),
         p.RegisteredBy, p.RegisteredAt, p.UpdatedAt);
 
-    private static Ok<RotationResult> Rotate(NodeKeyRing keys, IOptions<SmartCustomsOptions> options, HttpRequest request)
+    private static async Task<Ok<RotationResult>> RotateAsync(NodeKeyRing keys, IOptions<SmartCustomsOptions> options, HttpRequest request, CancellationToken cancellationToken)
     {
-        var kid = keys.Rotate();
+        var kid = await keys.RotateAsync(cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new RotationResult(kid, CardOf(keys, options.Value, request)));
     }
 

@@ -1,45 +1,62 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SmartCustoms.Domain.Exchange;
 using SmartCustoms.Server.Hosting;
+using SmartCustoms.Server.Secrets;
+using SmartCustoms.Storage.Secrets;
 
 namespace SmartCustoms.Server.Exchange;
 
 /// <summary>
-/// The node's signing keys (ECDSA P-256), kept in <c>exchange-keys.json</c> in its data directory, readable by the
-/// node's user only. The newest key signs; a key replaced by a rotation stays published, and so keeps verifying at
-/// the partners, until its grace period ends. The private keys never leave this class: not in logs, not in answers.
+/// The node's signing keys (ECDSA P-256), kept in the database encrypted by <see cref="SecretProtector"/>, so that
+/// every server of the node signs as the same node. The newest key signs; a key replaced by a rotation stays
+/// published, and so keeps verifying at the partners, until its grace period ends. The private keys never leave this
+/// class and the store: not in logs, not in answers. A rotation made on another server is picked up within
+/// <see cref="RefreshEvery"/>; until then this server signs with the key it replaced, which still verifies.
 /// </summary>
-public sealed class NodeKeyRing(IOptions<SmartCustomsOptions> options, TimeProvider clock) : IDisposable
+public sealed class NodeKeyRing(
+    INodeSecretStore store, SecretProtector protector, IOptions<SmartCustomsOptions> options, TimeProvider clock, ILogger<NodeKeyRing> logger)
+    : IDisposable
 {
-    public const string FileName = "exchange-keys.json";
+    /// <summary>Where keys were kept before they moved to the database; imported once, then no longer read.</summary>
+    public const string LegacyFileName = "exchange-keys.json";
+
+    public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(30);
 
     private readonly Lock _lock = new();
-    private readonly string _path = Path.Combine(Path.GetFullPath(options.Value.DataDirectory), FileName);
-    private List<SigningKey>? _keys;
+    private readonly Dictionary<string, ECDsa> _loaded = new(StringComparer.Ordinal);
+    private IReadOnlyList<SigningKey> _keys = [];
+    private DateTimeOffset _loadedAt;
+    private int _refreshing;
 
     private sealed record SigningKey(string Kid, DateTimeOffset CreatedAt, DateTimeOffset? RetiresAt, ECDsa Key);
 
-    private sealed record StoredKey(string Kid, DateTimeOffset CreatedAt, DateTimeOffset? RetiresAt, string PrivateKey);
-
-    private sealed record KeyFile(IReadOnlyList<StoredKey> Keys);
-
-    /// <summary>Loads the keys, creating the first one on the node's first start.</summary>
-    public void EnsureCreated()
+    /// <summary>Loads the keys; on the node's first start imports the data folder's key file, or else makes the first key.</summary>
+    /// <exception cref="InvalidOperationException">The secrets key does not decrypt the stored keys (a one-line start-up error).</exception>
+    public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        lock (_lock)
+        var stored = await store.ListAsync(NodeSecret.ExchangeKey, cancellationToken).ConfigureAwait(false);
+        if (stored.Count == 0)
         {
-            Keys();
+            var legacy = Path.Combine(Path.GetFullPath(options.Value.DataDirectory), LegacyFileName);
+            var first = File.Exists(legacy) ? LegacyKeyFile.Read(legacy) : [NewKey(clock.GetUtcNow())];
+            if (await store.AddFirstAsync(NodeSecret.ExchangeKey, [.. first.Select(Seal)], cancellationToken).ConfigureAwait(false) && File.Exists(legacy))
+            {
+                LogImported(logger, first.Count, legacy, null);
+            }
+
+            stored = await store.ListAsync(NodeSecret.ExchangeKey, cancellationToken).ConfigureAwait(false);
         }
+
+        Install(stored);
     }
 
     /// <summary>Signs with the current key.</summary>
     public string Sign(ReadOnlySpan<byte> payload, string type)
     {
+        var current = Current()[^1];
         lock (_lock)
         {
-            var current = Keys()[^1];
             return Jws.Sign(payload, current.Kid, type, current.Key);
         }
     }
@@ -47,69 +64,96 @@ public sealed class NodeKeyRing(IOptions<SmartCustomsOptions> options, TimeProvi
     /// <summary>The public keys partners verify with: the current one and those still in their grace period.</summary>
     public IReadOnlyList<Jwk> PublicKeys()
     {
-        lock (_lock)
-        {
-            var now = clock.GetUtcNow();
-            return [.. Keys().Where(k => k.RetiresAt is null || k.RetiresAt > now).Select(k => Jwk.FromKey(k.Key, k.CreatedAt, k.RetiresAt))];
-        }
+        var now = clock.GetUtcNow();
+        return [.. Current().Where(k => k.RetiresAt is null || k.RetiresAt > now).Select(k => Jwk.FromKey(k.Key, k.CreatedAt, k.RetiresAt))];
     }
 
     /// <summary>Makes a new current key; the one it replaces verifies until the grace period ends. Returns the new key id.</summary>
-    public string Rotate()
+    public async Task<string> RotateAsync(CancellationToken cancellationToken)
     {
-        lock (_lock)
-        {
-            var now = clock.GetUtcNow();
-            var keys = Keys();
-            var retiresAt = now + options.Value.Exchange.KeyGracePeriod;
-            var kept = keys.Where(k => k.RetiresAt is null || k.RetiresAt > now)
-                .Select(k => k.RetiresAt is null ? k with { RetiresAt = retiresAt } : k).ToList();
-            var added = NewKey(now);
-            kept.Add(added);
-            Save(kept);
-            foreach (var dropped in keys.Where(k => !kept.Any(c => c.Kid == k.Kid)))
-            {
-                dropped.Key.Dispose();
-            }
-
-            _keys = kept;
-            return added.Kid;
-        }
+        var now = clock.GetUtcNow();
+        var added = NewKey(now);
+        await store.RotateAsync(Seal(added), now + options.Value.Exchange.KeyGracePeriod, now, cancellationToken).ConfigureAwait(false);
+        Install(await store.ListAsync(NodeSecret.ExchangeKey, cancellationToken).ConfigureAwait(false));
+        return added.Kid;
     }
 
     public void Dispose()
     {
-        foreach (var key in _keys ?? [])
+        lock (_lock)
         {
-            key.Key.Dispose();
+            foreach (var key in _loaded.Values)
+            {
+                key.Dispose();
+            }
+
+            _loaded.Clear();
         }
     }
 
-    private List<SigningKey> Keys()
+    private IReadOnlyList<SigningKey> Current()
     {
-        if (_keys is not null)
+        var keys = _keys;
+        if (keys.Count == 0)
         {
-            return _keys;
+            throw new InvalidOperationException("The node's signing keys are not loaded yet (NodeInitializer loads them at start).");
         }
 
-        if (File.Exists(_path))
+        if (clock.GetUtcNow() - _loadedAt > RefreshEvery && Interlocked.Exchange(ref _refreshing, 1) == 0)
         {
-            var file = JsonSerializer.Deserialize<KeyFile>(File.ReadAllBytes(_path), ExchangeJson.Options)
-                ?? throw new InvalidOperationException($"{_path} is empty.");
-            _keys = [.. file.Keys.OrderBy(k => k.CreatedAt).Select(Load)];
-            if (_keys.Count == 0)
+            _ = Task.Run(RefreshAsync);
+        }
+
+        return keys;
+    }
+
+    private async Task RefreshAsync()
+    {
+        try
+        {
+            Install(await store.ListAsync(NodeSecret.ExchangeKey, CancellationToken.None).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        {
+            // The keys in hand still sign and verify: the next use tries again.
+            LogRefreshFailed(logger, ex);
+        }
+        finally
+        {
+            Volatile.Write(ref _refreshing, 0);
+        }
+    }
+
+    /// <summary>Decrypts only keys not loaded before; a key dropped from the ring stays in memory until disposal, since a signature may be in progress with it.</summary>
+    private void Install(IReadOnlyList<NodeSecret> stored)
+    {
+        if (stored.Count == 0)
+        {
+            throw new InvalidOperationException("The node holds no exchange signing key in the database.");
+        }
+
+        var keys = new List<SigningKey>(stored.Count);
+        lock (_lock)
+        {
+            foreach (var secret in stored)
             {
-                throw new InvalidOperationException($"{_path} holds no key; delete it to have a new one made.");
+                if (!_loaded.TryGetValue(secret.Name, out var key))
+                {
+                    key = ECDsa.Create();
+                    key.ImportPkcs8PrivateKey(protector.Unprotect(secret.Kind, secret.Name, secret.Secret), out _);
+                    _loaded[secret.Name] = key;
+                }
+
+                keys.Add(new SigningKey(secret.Name, secret.CreatedAt, secret.RetiresAt, key));
             }
         }
-        else
-        {
-            _keys = [NewKey(clock.GetUtcNow())];
-            Save(_keys);
-        }
 
-        return _keys;
+        _keys = [.. keys.OrderBy(k => k.CreatedAt).ThenBy(k => k.Kid, StringComparer.Ordinal)];
+        _loadedAt = clock.GetUtcNow();
     }
+
+    private NodeSecret Seal(SigningKey key) =>
+        new(NodeSecret.ExchangeKey, key.Kid, key.CreatedAt, key.RetiresAt, protector.Protect(NodeSecret.ExchangeKey, key.Kid, key.Key.ExportPkcs8PrivateKey()));
 
     private static SigningKey NewKey(DateTimeOffset now)
     {
@@ -117,32 +161,34 @@ public sealed class NodeKeyRing(IOptions<SmartCustomsOptions> options, TimeProvi
         return new SigningKey(Jwk.FromKey(key, now, null).Kid!, now, null, key);
     }
 
-    private static SigningKey Load(StoredKey stored)
+    /// <summary>The file of the versions before the keys moved to the database.</summary>
+    private static class LegacyKeyFile
     {
-        var key = ECDsa.Create();
-        key.ImportPkcs8PrivateKey(Convert.FromBase64String(stored.PrivateKey), out _);
-        return new SigningKey(stored.Kid, stored.CreatedAt, stored.RetiresAt, key);
+        private sealed record StoredKey(string Kid, DateTimeOffset CreatedAt, DateTimeOffset? RetiresAt, string PrivateKey);
+
+        private sealed record KeyFileContent(IReadOnlyList<StoredKey> Keys);
+
+        public static IReadOnlyList<SigningKey> Read(string path)
+        {
+            var file = System.Text.Json.JsonSerializer.Deserialize<KeyFileContent>(File.ReadAllBytes(path), ExchangeJson.Options);
+            if (file is not { Keys.Count: > 0 })
+            {
+                throw new InvalidOperationException($"{path} holds no key; delete it to have a new one made.");
+            }
+
+            return [.. file.Keys.Select(k =>
+            {
+                var key = ECDsa.Create();
+                key.ImportPkcs8PrivateKey(Convert.FromBase64String(k.PrivateKey), out _);
+                return new SigningKey(k.Kid, k.CreatedAt, k.RetiresAt, key);
+            })];
+        }
     }
 
-    /// <summary>Written to a new file created with mode 600, then moved over the old one: never a moment with a readable or half-written key file.</summary>
-    private void Save(IReadOnlyList<SigningKey> keys)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        var file = new KeyFile([.. keys.Select(k => new StoredKey(k.Kid, k.CreatedAt, k.RetiresAt, Convert.ToBase64String(k.Key.ExportPkcs8PrivateKey())))]);
-        var temporary = _path + ".new";
-        File.Delete(temporary);
-        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
+    private static readonly Action<ILogger, int, string, Exception?> LogImported =
+        LoggerMessage.Define<int, string>(LogLevel.Warning, new EventId(110, "ExchangeKeysImported"),
+            "Imported {Count} exchange signing key(s) from {Path} into the database (encrypted); the file is no longer used and can be deleted once backed up");
 
-        using (var stream = new FileStream(temporary, create))
-        {
-            JsonSerializer.Serialize(stream, file, ExchangeJson.Options);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, _path, overwrite: true);
-    }
+    private static readonly Action<ILogger, Exception?> LogRefreshFailed =
+        LoggerMessage.Define(LogLevel.Warning, new EventId(111, "ExchangeKeysRefreshFailed"), "The node's signing keys could not be re-read; keeping those in hand");
 }

@@ -8,9 +8,9 @@ using SmartCustoms.Storage.Access;
 
 namespace SmartCustoms.Server.Hosting;
 
-/// <summary>Runs before the node serves: schema migrations, the first admin key, the exchange signing key, the demo tariff.</summary>
+/// <summary>Runs before the node serves: schema migrations, the first admin key, the node's keys (made, or imported from the data folder), the demo tariff.</summary>
 public sealed class NodeInitializer(
-    Database database, ApiKeyIssuer issuer, Exchange.NodeKeyRing exchangeKeys, IOptions<SmartCustomsOptions> options, TimeProvider clock,
+    Database database, ApiKeyIssuer issuer, Exchange.NodeKeyRing exchangeKeys, Portal.PortalKeyRing portalKeys, IOptions<SmartCustomsOptions> options, TimeProvider clock,
     ILogger<NodeInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -21,7 +21,8 @@ public sealed class NodeInitializer(
         _ = ReferenceCatalog.Default;
         await EnsureAdminAsync(cancellationToken).ConfigureAwait(false);
         // The first start makes the node's exchange signing key, so that its card can be handed to partners at once.
-        exchangeKeys.EnsureCreated();
+        await exchangeKeys.LoadAsync(cancellationToken).ConfigureAwait(false);
+        await portalKeys.ImportLegacyAsync(cancellationToken).ConfigureAwait(false);
         if (await database.Tariffs.GetAsync(cancellationToken).ConfigureAwait(false) is null)
         {
             var demo = TariffFile.LoadDemo();

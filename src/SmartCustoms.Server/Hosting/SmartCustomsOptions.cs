@@ -30,6 +30,18 @@ public sealed class SmartCustomsOptions
 
     public StatisticsSection Statistics { get; set; } = new();
 
+    public SecretsSection Secrets { get; set; } = new();
+
+    /// <summary>How the node's secrets (exchange signing keys, portal keys) are encrypted in the database.</summary>
+    public sealed class SecretsSection
+    {
+        /// <summary>
+        /// 32 bytes in base64 (e.g. <c>openssl rand -base64 32</c>), the same on every server of the node; usually given as the
+        /// environment variable <c>SmartCustoms__Secrets__Key</c>. Unset: a key file made in the data folder (one server only).
+        /// </summary>
+        public string? Key { get; set; }
+    }
+
     public sealed class StatisticsSection
     {
         /// <summary>Fewest distinct declarants a cell of the public statistics needs to be shown, so that no single trader can be recognised.</summary>
@@ -61,6 +73,12 @@ public sealed class SmartCustomsOptions
 
         /// <summary>How often the outbox is looked at when nothing wakes it (messages queued by another server).</summary>
         public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>
+        /// How long a server's claim on the messages it is delivering lasts; renewed while it delivers, so that a crashed
+        /// server's messages are sent by another within about this long.
+        /// </summary>
+        public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(10);
 
         /// <summary>How long one delivery waits for the partner's answer.</summary>
         public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -6,6 +6,7 @@ using SmartCustoms.Server.Exchange;
 using SmartCustoms.Server.Models;
 using SmartCustoms.Server.Portal;
 using SmartCustoms.Server.Risk;
+using SmartCustoms.Server.Secrets;
 using SmartCustoms.Server.Tariffs;
 using SmartCustoms.Storage;
 using SmartCustoms.Storage.Access;
@@ -39,6 +40,9 @@ public static class SmartCustomsServices
         builder.Services.AddSingleton<RiskAssessor>();
         builder.Services.AddSingleton<PartnerEvidenceReader>();
         builder.Services.AddSingleton<NodeModelTrainer>();
+        builder.Services.AddSingleton<ServerInstance>();
+        builder.Services.AddSingleton<SecretProtector>();
+        builder.Services.AddSingleton<ScheduledJobs>();
         builder.Services.AddHostedService<ModelRetrainingService>();
         builder.Services.AddSingleton<PricePruningService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PricePruningService>());
@@ -112,6 +116,11 @@ public static class SmartCustomsServices
         }
 
         ValidateExchange(options.Exchange);
+        if (options.Secrets.Key is { } key && !SecretProtector.IsValidKey(key))
+        {
+            // The value itself is never repeated: it is a secret even when malformed.
+            throw new InvalidOperationException("SmartCustoms:Secrets:Key must be 32 bytes in base64 (make one with `openssl rand -base64 32`).");
+        }
         if (options.Statistics.MinTraders < 1)
         {
             throw new InvalidOperationException("SmartCustoms:Statistics:MinTraders must be at least 1.");
@@ -133,6 +142,11 @@ public static class SmartCustomsServices
         if (exchange.MaxMessageBytes < 1024 || exchange.MaxMessageAge <= TimeSpan.Zero || exchange.MaxClockAhead < TimeSpan.Zero || exchange.KeyGracePeriod < TimeSpan.Zero)
         {
             throw new InvalidOperationException("SmartCustoms:Exchange: MaxMessageBytes is at least 1024, MaxMessageAge positive, MaxClockAhead and KeyGracePeriod not negative.");
+        }
+
+        if (exchange.ClaimLease < TimeSpan.FromSeconds(1))
+        {
+            throw new InvalidOperationException($"SmartCustoms:Exchange:ClaimLease must be at least one second; it is '{exchange.ClaimLease}'.");
         }
 
         if (exchange.RetryInitial <= TimeSpan.Zero || exchange.RetryMax < exchange.RetryInitial || exchange.PollInterval <= TimeSpan.Zero || exchange.RequestTimeout <= TimeSpan.Zero)

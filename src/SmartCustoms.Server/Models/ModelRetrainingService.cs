@@ -6,14 +6,22 @@ namespace SmartCustoms.Server.Models;
 
 /// <summary>
 /// Retrains the fraud model from the node's inspection results every <c>SmartCustoms:Risk:RetrainEvery</c> (off when
-/// unset). With several servers, the one that finds the latest trained model older than the period trains; the
-/// model is activated only if it validates at least as well as the active one.
+/// unset). With several servers, one at a time looks, under the job's lease: the one that finds the latest trained model
+/// older than the period trains, the others skip their turn. The model is activated only if it validates at least
+/// as well as the active one.
 /// </summary>
 public sealed class ModelRetrainingService(
-    NodeModelTrainer trainer, IModelStore models, TimeProvider clock, IOptions<SmartCustomsOptions> options, ILogger<ModelRetrainingService> logger)
+    NodeModelTrainer trainer, IModelStore models, ScheduledJobs jobs, TimeProvider clock, IOptions<SmartCustomsOptions> options,
+    ILogger<ModelRetrainingService> logger)
     : BackgroundService
 {
     public const string Actor = "scheduled-retraining";
+
+    /// <summary>The job's name on its lease.</summary>
+    public const string Job = "model-retraining";
+
+    // Renewed while a training runs; a crashed trainer holds the job this long at most.
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,23 +37,28 @@ public sealed class ModelRetrainingService(
         {
             try
             {
-                var latest = (await models.ListAsync(stoppingToken).ConfigureAwait(false)).FirstOrDefault(m => m.Source == "training");
-                if (latest is not null && clock.GetUtcNow() - latest.CreatedAt < period)
-                {
-                    continue;
-                }
-
-                var outcome = await trainer.TrainAsync(Actor, stoppingToken).ConfigureAwait(false);
-                if (outcome is { Model: null })
-                {
-                    LogSkipped(logger, outcome.Reason, null);
-                }
+                await jobs.RunAsync(Job, Lease, keep: false, ct => TrainIfDueAsync(period, ct), stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A failed training must not stop the next one, nor the node.
                 LogFailed(logger, ex);
             }
+        }
+    }
+
+    private async Task TrainIfDueAsync(TimeSpan period, CancellationToken cancellationToken)
+    {
+        var latest = (await models.ListAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(m => m.Source == "training");
+        if (latest is not null && clock.GetUtcNow() - latest.CreatedAt < period)
+        {
+            return;
+        }
+
+        var outcome = await trainer.TrainAsync(Actor, cancellationToken).ConfigureAwait(false);
+        if (outcome is { Model: null })
+        {
+            LogSkipped(logger, outcome.Reason, null);
         }
     }
 

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Portal;
@@ -31,10 +33,14 @@ public static class PortalServices
                 LimitBody(page.Filters, options.Limits.MaxEvidenceBytes + FormOverheadBytes));
             pages.Conventions.ConfigureFilter(new PortalHeaders());
         });
-        // Session cookies stay readable across restarts: the keys that protect them live in the node's data folder.
-        services.AddDataProtection()
-            .SetApplicationName("SmartCustoms")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(options.DataDirectory), "portal-keys")));
+        // Session cookies stay readable across restarts and servers: the keys that protect them live in the database, encrypted.
+        services.AddDataProtection().SetApplicationName("SmartCustoms");
+        services.AddSingleton<PortalKeyRing>();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+        {
+            o.XmlRepository = sp.GetRequiredService<PortalKeyRing>();
+            o.XmlEncryptor = new PortalKeyEncryptor(sp.GetRequiredService<SmartCustoms.Server.Secrets.SecretProtector>());
+        }));
         return services;
     }
 

@@ -41,7 +41,8 @@ internal sealed class ExchangeStore(StorageBackend backend) : IExchangeStore
         return backend.WriteAsync((session, ct) => _outbox.InsertAsync(session, message, ct), cancellationToken);
     }
 
-    public Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(
+        DateTimeOffset now, DateTimeOffset leaseUntil, int limit, string holder, CancellationToken cancellationToken) =>
         backend.WriteAsync<IReadOnlyList<OutboxMessage>>(async (session, ct) =>
         {
             var due = await session.QueryAsync(
@@ -52,9 +53,9 @@ internal sealed class ExchangeStore(StorageBackend backend) : IExchangeStore
             {
                 // Re-checked under the row lock: a server that claimed the row in between moved next_attempt_at on.
                 var rows = await session.ExecuteAsync(
-                    "UPDATE exchange_outbox SET next_attempt_at = @lease, attempts = attempts + 1 " +
+                    "UPDATE exchange_outbox SET next_attempt_at = @lease, attempts = attempts + 1, claimed_by = @holder " +
                     "WHERE id = @id AND status = 'pending' AND next_attempt_at <= @now", ct,
-                    ("@lease", _dialect.ToDb(leaseUntil)), ("@id", message.Id), ("@now", _dialect.ToDb(now))).ConfigureAwait(false);
+                    ("@lease", _dialect.ToDb(leaseUntil)), ("@id", message.Id), ("@now", _dialect.ToDb(now)), ("@holder", holder)).ConfigureAwait(false);
                 if (rows == 1)
                 {
                     claimed.Add(message with { Attempts = message.Attempts + 1 });
@@ -63,6 +64,22 @@ internal sealed class ExchangeStore(StorageBackend backend) : IExchangeStore
 
             return claimed;
         }, cancellationToken);
+
+    public Task RenewClaimsAsync(IReadOnlyList<string> ids, string holder, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        return ids.Count == 0 ? Task.CompletedTask : backend.WriteAsync(async (session, ct) =>
+        {
+            foreach (var id in ids)
+            {
+                await session.ExecuteAsync(
+                    "UPDATE exchange_outbox SET next_attempt_at = @lease WHERE id = @id AND status = 'pending' AND claimed_by = @holder", ct,
+                    ("@lease", _dialect.ToDb(leaseUntil)), ("@id", id), ("@holder", holder)).ConfigureAwait(false);
+            }
+
+            return ids.Count;
+        }, cancellationToken);
+    }
 
     public Task MarkDeliveredAsync(string id, string receipt, DateTimeOffset at, CancellationToken cancellationToken) =>
         backend.WriteAsync((session, ct) => session.ExecuteAsync(
@@ -87,7 +104,7 @@ internal sealed class ExchangeStore(StorageBackend backend) : IExchangeStore
 
     public Task MarkFailedAsync(string id, string failure, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
         backend.WriteAsync((session, ct) => session.ExecuteAsync(
-            "UPDATE exchange_outbox SET next_attempt_at = @next, last_error = @error WHERE id = @id AND status = 'pending'", ct,
+            "UPDATE exchange_outbox SET next_attempt_at = @next, last_error = @error, claimed_by = NULL WHERE id = @id AND status = 'pending'", ct,
             ("@id", id), ("@error", failure.Length > 500 ? failure[..500] : failure), ("@next", _dialect.ToDb(nextAttemptAt))), cancellationToken);
 
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>

@@ -97,7 +97,17 @@ public interface IExchangeStore
     /// Takes up to <paramref name="limit"/> pending messages due at <paramref name="now"/>, oldest first, and holds them until
     /// <paramref name="leaseUntil"/>: another server polling the same database skips them meanwhile. Counts the attempt.
     /// </summary>
-    Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken) =>
+        ClaimDueAsync(now, leaseUntil, limit, "", cancellationToken);
+
+    /// <summary>As <see cref="ClaimDueAsync(DateTimeOffset, DateTimeOffset, int, CancellationToken)"/>, recording <paramref name="holder"/> (the claiming server) so that it can renew its claims.</summary>
+    Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, string holder, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Extends to <paramref name="leaseUntil"/> the claims <paramref name="holder"/> still has on these messages (a heartbeat
+    /// while it delivers): a message delivered, failed or claimed by another server meanwhile is left alone.
+    /// </summary>
+    Task RenewClaimsAsync(IReadOnlyList<string> ids, string holder, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
     Task MarkDeliveredAsync(string id, string receipt, DateTimeOffset at, CancellationToken cancellationToken);
 

@@ -11,6 +11,9 @@ internal sealed class PostgresDialect : SqlDialect
     public override string JsonCast => "::json";
     public override string NextMrnNumber => "SELECT nextval('mrn_seq')";
 
+    // Its own advisory lock number, apart from the migrations' one.
+    public override string? LockNodeSecrets => "SELECT pg_advisory_xact_lock(5348554753)";
+
     // Npgsql writes timestamptz only from a DateTimeOffset at offset zero.
     public override object ToDb(DateTimeOffset value) => Normalize(value);
 

@@ -14,6 +14,12 @@ internal abstract class SqlDialect
     /// <summary>A statement returning the next MRN number; runs inside the lodging transaction.</summary>
     public abstract string NextMrnNumber { get; }
 
+    /// <summary>
+    /// A statement holding other writers of node secrets off until commit, where a check-then-insert could otherwise race
+    /// between servers; null where write transactions are serialised anyway (SQLite's BEGIN IMMEDIATE).
+    /// </summary>
+    public virtual string? LockNodeSecrets => null;
+
     public abstract object ToDb(DateTimeOffset value);
 
     public abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);

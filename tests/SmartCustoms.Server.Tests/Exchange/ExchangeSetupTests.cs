@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SmartCustoms.Server.Exchange;
+using SmartCustoms.Server.Secrets;
 using SmartCustoms.Server.Tests.Infrastructure;
 
 namespace SmartCustoms.Server.Tests.Exchange;
@@ -11,7 +12,7 @@ namespace SmartCustoms.Server.Tests.Exchange;
 public sealed class ExchangeSetupTests
 {
     [Fact]
-    public async Task TheNodeCardPublishesAPublicKeyWhosePrivateHalfStaysInAFileOnlyTheNodeCanRead()
+    public async Task TheNodeCardPublishesAPublicKeyWhosePrivateHalfIsSealedByAKeyFileOnlyTheNodeCanRead()
     {
         await using var node = await TestNode.StartAsync(Databases.Sqlite, settings: new Dictionary<string, string?>
         {
@@ -20,7 +21,7 @@ public sealed class ExchangeSetupTests
         using var anonymous = node.Client(null);
 
         var card = await anonymous.GetFromJsonAsync<JsonObject>("/api/exchange/node-card");
-        var file = Path.Combine(node.DataDirectory, NodeKeyRing.FileName);
+        var file = Path.Combine(node.DataDirectory, SecretProtector.KeyFileName);
 
         Assert.Equal("SG", card!["nodeId"]!.GetValue<string>());
         Assert.Equal("SG", card["country"]!.GetValue<string>());
@@ -29,6 +30,7 @@ public sealed class ExchangeSetupTests
         Assert.Equal(("EC", "P-256", "ES256"), (key["kty"]!.GetValue<string>(), key["crv"]!.GetValue<string>(), key["alg"]!.GetValue<string>()));
         Assert.False(key.ContainsKey("d"));
         Assert.True(File.Exists(file));
+        Assert.False(File.Exists(Path.Combine(node.DataDirectory, NodeKeyRing.LegacyFileName)));
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));

@@ -16,14 +16,17 @@ public sealed class LoopbackRouter
 {
     private readonly Dictionary<string, TestNode> _nodes = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _down = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, TimeSpan> _delays = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _calls = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _lock = new();
 
     public static string BaseUrl(string nodeId) => $"http://{nodeId.ToLowerInvariant()}.exchange.test";
 
     /// <summary>The node's settings and services: its id, base URL, quick retries, deliveries through this router.</summary>
-    public Task<TestNode> StartAsync(string provider, string nodeId, TestNode? restartOf = null)
+    /// <param name="settings">More settings on top of those, e.g. a short <c>ClaimLease</c>.</param>
+    public Task<TestNode> StartAsync(string provider, string nodeId, TestNode? restartOf = null, IDictionary<string, string?>? settings = null)
     {
-        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+        var defaults = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["SmartCustoms:NodeId"] = nodeId,
             ["SmartCustoms:Exchange:BaseUrl"] = BaseUrl(nodeId),
@@ -32,7 +35,12 @@ public sealed class LoopbackRouter
             ["SmartCustoms:Exchange:PollInterval"] = "00:00:00.500",
             ["SmartCustoms:Exchange:RequestTimeout"] = "00:00:05",
         };
-        return StartAsync(provider, nodeId, restartOf, settings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            defaults[key] = value;
+        }
+
+        return StartAsync(provider, nodeId, restartOf, defaults);
     }
 
     private async Task<TestNode> StartAsync(string provider, string nodeId, TestNode? restartOf, Dictionary<string, string?> settings)
@@ -65,11 +73,31 @@ public sealed class LoopbackRouter
         }
     }
 
-    private HttpMessageHandler? Route(Uri uri)
+    /// <summary>Calls to the node wait this long before they reach it (<see cref="Timeout.InfiniteTimeSpan"/>: until the caller gives up); zero: no wait.</summary>
+    public void Delay(string nodeId, TimeSpan wait)
     {
         lock (_lock)
         {
-            return !_down.Contains(uri.Host) && _nodes.TryGetValue(uri.Host, out var node) ? node.Server.CreateHandler() : null;
+            _delays[new Uri(BaseUrl(nodeId)).Host] = wait;
+        }
+    }
+
+    /// <summary>How many calls were made to the node (whether they reached it or not).</summary>
+    public int Calls(string nodeId)
+    {
+        lock (_lock)
+        {
+            return _calls.GetValueOrDefault(new Uri(BaseUrl(nodeId)).Host);
+        }
+    }
+
+    private (HttpMessageHandler? Target, TimeSpan Delay) Route(Uri uri)
+    {
+        lock (_lock)
+        {
+            _calls[uri.Host] = _calls.GetValueOrDefault(uri.Host) + 1;
+            var target = !_down.Contains(uri.Host) && _nodes.TryGetValue(uri.Host, out var node) ? node.Server.CreateHandler() : null;
+            return (target, _delays.GetValueOrDefault(uri.Host));
         }
     }
 
@@ -77,9 +105,18 @@ public sealed class LoopbackRouter
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var target = router.Route(request.RequestUri!)
-                ?? throw new HttpRequestException($"Connection refused ({request.RequestUri!.Host} is down).");
+            var (target, delay) = router.Route(request.RequestUri!);
+            if (target is null)
+            {
+                throw new HttpRequestException($"Connection refused ({request.RequestUri!.Host} is down).");
+            }
+
             using var invoker = new HttpMessageInvoker(target, disposeHandler: true);
+            if (delay != TimeSpan.Zero)
+            {
+                await Task.Delay(delay, cancellationToken);
+            }
+
             return await invoker.SendAsync(request, cancellationToken);
         }
     }

@@ -67,6 +67,34 @@ public sealed class ExchangeStoreTests
     [Theory]
     [InlineData(StorageOptions.Sqlite)]
     [InlineData(StorageOptions.Postgres)]
+    public async Task AServerRenewsOnlyItsOwnClaimsStillInFlightAndAnExpiredClaimGoesToAnotherServer(string provider)
+    {
+        await using var storage = await TestStorage.CreateAsync(provider);
+        var second = storage.Open();
+        var now = DateTimeOffset.UtcNow;
+        foreach (var id in new[] { "m1", "m2", "m3" })
+        {
+            await storage.Database.Exchange.EnqueueAsync(Message(id, now.AddSeconds(-1)), Ct);
+        }
+
+        var claimed = await storage.Database.Exchange.ClaimDueAsync(now, now.AddSeconds(10), 2, "server-a", Ct);
+        var claimedBySecond = await second.Exchange.ClaimDueAsync(now, now.AddSeconds(10), 10, "server-b", Ct);
+        await storage.Database.Exchange.MarkFailedAsync("m2", "SG unreachable", now.AddSeconds(12), Ct);
+        await storage.Database.Exchange.RenewClaimsAsync(["m1", "m2", "m3"], "server-a", now.AddSeconds(30), Ct);
+        var dueAfterFirstLease = await second.Exchange.ClaimDueAsync(now.AddSeconds(15), now.AddSeconds(60), 10, "server-b", Ct);
+        var dueAfterRenewal = await second.Exchange.ClaimDueAsync(now.AddSeconds(31), now.AddSeconds(40), 10, "server-b", Ct);
+
+        Assert.Equal(["m1", "m2"], claimed.Select(m => m.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["m3"], claimedBySecond.Select(m => m.Id));
+        // m1 held by a's heartbeat; m2 failed (its retry is due, not renewed); m3 is b's, a cannot renew it.
+        Assert.Equal(["m2", "m3"], dueAfterFirstLease.Select(m => m.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["m1"], dueAfterRenewal.Select(m => m.Id));
+        Assert.Equal(2, dueAfterRenewal[0].Attempts);
+    }
+
+    [Theory]
+    [InlineData(StorageOptions.Sqlite)]
+    [InlineData(StorageOptions.Postgres)]
     public async Task AReplayedMessageIsStoredOnceAndAnsweredWithTheFirstReceipt(string provider)
     {
         await using var storage = await TestStorage.CreateAsync(provider);
