@@ -19,6 +19,7 @@ await app.Services.GetRequiredService<NodeInitializer>().InitializeAsync(app.Lif
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UsePortalAssets();
+app.UseUnsupportedMediaTypeProblems();
 app.UseAuthentication();
 app.UseAuthorization();
 
