@@ -1,6 +1,7 @@
 using SmartCustoms.Storage.Access;
 using SmartCustoms.Storage.Aeo;
 using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Storage.Health;
 using SmartCustoms.Storage.Exchange;
 using SmartCustoms.Storage.Models;
 using SmartCustoms.Storage.Risk;
@@ -29,6 +30,7 @@ public sealed class Database : IAsyncDisposable
         Statistics = new TradeStatisticsStore(backend);
         RiskProposals = new RiskProposalStore(backend);
         Aeo = new AeoStore(backend);
+        Health = new NodeHealthStore(backend);
     }
 
     /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
@@ -43,6 +45,7 @@ public sealed class Database : IAsyncDisposable
     public ITradeStatisticsStore Statistics { get; }
     public IRiskProposalStore RiskProposals { get; }
     public IAeoStore Aeo { get; }
+    public NodeHealthStore Health { get; }
 
     /// <summary>
     /// Applies the migrations not yet applied, in order. Idempotent, and safe when several processes start at

@@ -3,6 +3,7 @@ using SmartCustoms.Storage.Access;
 using SmartCustoms.Storage.Aeo;
 using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Storage.Exchange;
+using SmartCustoms.Storage.Health;
 using SmartCustoms.Storage.Models;
 using SmartCustoms.Storage.Risk;
 using SmartCustoms.Storage.Statistics;
@@ -35,6 +36,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITradeStatisticsStore>(sp => sp.GetRequiredService<Database>().Statistics);
         services.AddSingleton<IRiskProposalStore>(sp => sp.GetRequiredService<Database>().RiskProposals);
         services.AddSingleton<IAeoStore>(sp => sp.GetRequiredService<Database>().Aeo);
+        services.AddSingleton(sp => sp.GetRequiredService<Database>().Health);
         return services;
     }
 }

@@ -15,6 +15,8 @@ public sealed class NodeInitializer(
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        // Before the first file is written there: a folder the node cannot write is named, not met as some I/O error later.
+        DataFolder.EnsureWritable(options.Value.DataDirectory);
         await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
 
         // Load the reference data now rather than inside the first trader's request.
@@ -35,11 +37,6 @@ public sealed class NodeInitializer(
         var configured = options.Value.BootstrapAdminKey;
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            if (configured.Length < 32)
-            {
-                throw new InvalidOperationException("SmartCustoms:BootstrapAdminKey must be at least 32 characters long.");
-            }
-
             if (await database.ApiKeys.FindBySecretHashAsync(ApiKeySecrets.Hash(configured), cancellationToken).ConfigureAwait(false) is null)
             {
                 await issuer.IssueAsync("admin", null, "bootstrap admin key", cancellationToken, configured).ConfigureAwait(false);
