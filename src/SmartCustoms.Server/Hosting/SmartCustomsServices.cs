@@ -76,6 +76,8 @@ public static class SmartCustomsServices
         });
         builder.Services.AddOpenApi();
         builder.Services.AddNodeHealth();
+        builder.Services.AddHostedService<StartupLogGate>();
+        builder.Logging.AddFilter(StartupLogGate.Allows);
         // A crashed background loop fails readiness (and is logged) instead of taking lodging down with it.
         builder.Services.Configure<HostOptions>(host => host.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         // The largest body of any endpoint; each endpoint then holds its own body to its own limit.

@@ -23,7 +23,7 @@ public static class StartupFailure
         PostgresException refused =>
             $"PostgreSQL refused the node ({refused.SqlState}: {OneLine(refused.MessageText)}); check Database, Username and Password in ConnectionStrings:SmartCustoms.",
         NpgsqlException unreachable =>
-            $"PostgreSQL is unreachable ({OneLine(unreachable.InnerException?.Message ?? unreachable.Message)}); check Host and Port in ConnectionStrings:SmartCustoms and that the server is running.",
+            $"PostgreSQL is unreachable ({OneLine(unreachable.Message)}{(unreachable.InnerException is { } inner ? ": " + OneLine(inner.Message) : "")}); check Host and Port in ConnectionStrings:SmartCustoms and that the server is running.",
         _ => null,
     };
 
