@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.ReferenceData;
@@ -46,6 +47,22 @@ public sealed class LodgingService(
     /// <summary>Lodging as the API and the web portal share it: a document's bytes in a known format, for a caller.</summary>
     public async Task<Lodged> LodgeAsync(byte[] body, DeclarationFormat format, Caller caller, CancellationToken cancellationToken)
     {
+        using var activity = NodeTelemetry.Source.StartActivity("lodge");
+        var started = Stopwatch.GetTimestamp();
+        var lodged = await LodgeCoreAsync(body, format, caller, cancellationToken).ConfigureAwait(false);
+        var tags = new TagList
+        {
+            { "format", format == DeclarationFormat.WcoXml ? "wco-xml" : "json" },
+            { "outcome", lodged.Refusal is not null && lodged.Outcome != LodgeOutcome.Conflict ? "refused" : lodged.Outcome.ToString()!.ToLowerInvariant() },
+        };
+        NodeTelemetry.Lodgings.Add(1, tags);
+        NodeTelemetry.LodgingDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+        activity?.SetTag("smartcustoms.outcome", tags[1].Value);
+        return lodged;
+    }
+
+    private async Task<Lodged> LodgeCoreAsync(byte[] body, DeclarationFormat format, Caller caller, CancellationToken cancellationToken)
+    {
         var checkedDeclaration = await CheckAsync(body, format, caller, cancellationToken).ConfigureAwait(false);
         if (checkedDeclaration.Problem is not null)
         {
@@ -76,6 +93,7 @@ public sealed class LodgingService(
         {
             case LodgeOutcome.Created:
                 risk.Observe(outcome.Office, outcome.Decision.Score);
+                NodeTelemetry.Lanes.Add(1, new KeyValuePair<string, object?>("lane", outcome.Decision.Lane.ToString().ToLowerInvariant()));
                 if (messages is not null)
                 {
                     outbox.Queued();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -25,6 +26,7 @@ public sealed class DeliveryService(
 
     private readonly SmartCustomsOptions.ExchangeSection _exchange = options.Value.Exchange;
     private readonly string _nodeId = options.Value.NodeId;
+    private DateTimeOffset _countedAt = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,6 +35,7 @@ public sealed class DeliveryService(
             try
             {
                 var sent = await DeliverDueAsync(stoppingToken).ConfigureAwait(false);
+                await CountOutboxAsync(stoppingToken).ConfigureAwait(false);
                 if (sent < Batch)
                 {
                     await signal.WaitAsync(await UntilNextDueAsync(stoppingToken).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
@@ -69,6 +72,8 @@ public sealed class DeliveryService(
             return 0;
         }
 
+        using var activity = NodeTelemetry.Source.StartActivity("exchange.deliver");
+        activity?.SetTag("smartcustoms.messages", due.Count);
         var partners = (await store.ListPartnersAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.NodeId, StringComparer.Ordinal);
         var sends = due.Select(message => DeliverAsync(message, partners.GetValueOrDefault(message.Recipient), cancellationToken)).ToArray();
         try
@@ -91,6 +96,7 @@ public sealed class DeliveryService(
             await store.MarkDeliveredAsync(delivered, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
             foreach (var message in due.Where((_, i) => sends[i].IsCompletedSuccessfully && sends[i].Result is not null))
             {
+                NodeTelemetry.Deliveries.Add(1, new TagList { { "outcome", "delivered" }, { "type", message.Type } });
                 LogDelivered(logger, message.Type, message.Id, message.Recipient, null);
             }
         }
@@ -126,6 +132,7 @@ public sealed class DeliveryService(
         }
 
         var wait = Backoff(message.Attempts, _exchange.RetryInitial, _exchange.RetryMax);
+        NodeTelemetry.Deliveries.Add(1, new TagList { { "outcome", "retry" }, { "type", message.Type } });
         LogRetry(logger, message.Id, message.Recipient, message.Attempts, wait, failure, null);
         await store.MarkFailedAsync(message.Id, failure, clock.GetUtcNow() + wait, cancellationToken).ConfigureAwait(false);
         return null;
@@ -190,6 +197,17 @@ public sealed class DeliveryService(
         var doublings = Math.Clamp(attempts - 1, 0, 30);
         var wait = initial.TotalMilliseconds * Math.Pow(2, doublings);
         return TimeSpan.FromMilliseconds(Math.Min(wait, max.TotalMilliseconds));
+    }
+
+    /// <summary>Counts the undelivered messages for the outbox gauge, at most once per poll interval.</summary>
+    private async Task CountOutboxAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (now - _countedAt >= _exchange.PollInterval)
+        {
+            _countedAt = now;
+            NodeTelemetry.OutboxDepth(await store.CountPendingAsync(cancellationToken).ConfigureAwait(false));
+        }
     }
 
     private async Task<TimeSpan> UntilNextDueAsync(CancellationToken cancellationToken)

@@ -20,6 +20,17 @@ public sealed class InboxService(
 
     public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        using var activity = NodeTelemetry.Source.StartActivity("exchange.receive");
+        var result = await ReceiveCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        // A receipt (first or replayed) carries no status of its own; every refusal is a problem with one.
+        var outcome = result is IStatusCodeHttpResult { StatusCode: >= 400 } ? "refused" : "accepted";
+        NodeTelemetry.InboxMessages.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        activity?.SetTag("smartcustoms.outcome", outcome);
+        return result;
+    }
+
+    private async Task<IResult> ReceiveCoreAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
         var body = await BodyReader.ReadAsync(request, _options.Exchange.MaxMessageBytes, cancellationToken).ConfigureAwait(false);
         if (body.Problem is not null)
         {

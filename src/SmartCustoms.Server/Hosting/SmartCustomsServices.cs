@@ -76,6 +76,7 @@ public static class SmartCustomsServices
         });
         builder.Services.AddOpenApi();
         builder.Services.AddNodeHealth();
+        builder.AddNodeTelemetry(options);
         builder.Services.AddHostedService<StartupLogGate>();
         builder.Logging.AddFilter(StartupLogGate.Allows);
         // A crashed background loop fails readiness (and is logged) instead of taking lodging down with it.

@@ -41,6 +41,8 @@ public sealed class RiskAssessor(
     {
         ArgumentNullException.ThrowIfNull(declaration);
         ArgumentNullException.ThrowIfNull(check);
+        using var activity = NodeTelemetry.Source.StartActivity("assess");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var snapshot = await CurrentAsync(cancellationToken).ConfigureAwait(false);
         var trader = await TraderFactsAsync(declaration.Declarant?.Id, declaration.Importer?.Id, cancellationToken).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -70,6 +72,9 @@ public sealed class RiskAssessor(
         var stored = new LodgeRisk(
             subject.Office, decision.Score, decision.Lane, decision.Random, JsonSerializer.Serialize(decision, CriterionJson.Options),
             decision.Hits, IsControl(decision.Lane), prices);
+        NodeTelemetry.Assessments.Add(1);
+        NodeTelemetry.AssessmentDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        activity?.SetTag("smartcustoms.lane", decision.Lane.ToString());
         return new RiskOutcome(subject.Office, decision, stored);
     }
 
