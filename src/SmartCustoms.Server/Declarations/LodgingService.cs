@@ -14,7 +14,7 @@ using SmartCustoms.Storage.Declarations;
 namespace SmartCustoms.Server.Declarations;
 
 /// <summary>Reads, checks and stores a submitted declaration: the lodging and amendment use cases.</summary>
-public sealed class LodgingService(
+public sealed partial class LodgingService(
     IDeclarationStore store, TariffCache tariffs, RiskAssessor risk, ExportDataOutbox exportData, OutboxSignal outbox,
     IOptions<SmartCustomsOptions> options, TimeProvider clock, ILogger<LodgingService> logger)
 {
@@ -224,9 +224,9 @@ public sealed class LodgingService(
 
     private static Checked Fail(Refusal problem) => new(null, null, null, problem);
 
-    private static readonly Action<ILogger, string, string, int, Exception?> LogLodgedMessage =
-        LoggerMessage.Define<string, string, int>(LogLevel.Information, new EventId(1, "Lodged"),
-            "Declaration {Mrn} lodged by {DeclarantId} with {WarningCount} warning(s)");
+    [LoggerMessage(EventId = 1, EventName = "Lodged", Level = LogLevel.Information,
+        Message = "Declaration {Mrn} lodged by {DeclarantId} with {WarningCount} warning(s)")]
+    private static partial void LogLodgedMessage(ILogger logger, string mrn, string declarantId, int warningCount, Exception? exception);
 
     private static void LogLodged(ILogger logger, string mrn, string declarantId, int warnings) =>
         LogLodgedMessage(logger, mrn, declarantId, warnings, null);

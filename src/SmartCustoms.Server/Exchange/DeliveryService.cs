@@ -15,7 +15,7 @@ namespace SmartCustoms.Server.Exchange;
 /// an exponentially growing, capped wait; nothing is dropped. Several servers may share one outbox: each claims
 /// the rows it sends, and a message sent twice after a crash is stored once by the partner (same id).
 /// </summary>
-public sealed class DeliveryService(
+public sealed partial class DeliveryService(
     IExchangeStore store, NodeKeyRing keys, OutboxSignal signal, IHttpClientFactory http, IOptions<SmartCustomsOptions> options,
     TimeProvider clock, ILogger<DeliveryService> logger) : BackgroundService
 {
@@ -217,15 +217,17 @@ public sealed class DeliveryService(
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _exchange.PollInterval ? _exchange.PollInterval : wait;
     }
 
-    private static readonly Action<ILogger, string, string, string, Exception?> LogDelivered =
-        LoggerMessage.Define<string, string, string>(LogLevel.Information, new EventId(42, "ExchangeDelivered"), "Delivered {Type} message {MessageId} to {Recipient}");
+    [LoggerMessage(EventId = 42, EventName = "ExchangeDelivered", Level = LogLevel.Information,
+        Message = "Delivered {Type} message {MessageId} to {Recipient}")]
+    private static partial void LogDelivered(ILogger logger, string type, string messageId, string recipient, Exception? exception);
 
-    private static readonly Action<ILogger, string, string, int, TimeSpan, string, Exception?> LogRetry =
-        LoggerMessage.Define<string, string, int, TimeSpan, string>(LogLevel.Warning, new EventId(43, "ExchangeRetry"),
-            "Message {MessageId} to {Recipient} not delivered (attempt {Attempts}); retrying in {Wait}: {Failure}");
+    [LoggerMessage(EventId = 43, EventName = "ExchangeRetry", Level = LogLevel.Warning,
+        Message = "Message {MessageId} to {Recipient} not delivered (attempt {Attempts}); retrying in {Wait}: {Failure}")]
+    private static partial void LogRetry(ILogger logger, string messageId, string recipient, int attempts, TimeSpan wait, string failure, Exception? exception);
 
     private static void LogLoopFailed(ILogger logger, Exception ex) => LogLoop(logger, ex);
 
-    private static readonly Action<ILogger, Exception?> LogLoop =
-        LoggerMessage.Define(LogLevel.Error, new EventId(44, "ExchangeLoopFailed"), "The outbox could not be read; trying again shortly");
+    [LoggerMessage(EventId = 44, EventName = "ExchangeLoopFailed", Level = LogLevel.Error,
+        Message = "The outbox could not be read; trying again shortly")]
+    private static partial void LogLoop(ILogger logger, Exception? exception);
 }

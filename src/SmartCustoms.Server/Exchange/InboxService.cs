@@ -13,7 +13,7 @@ namespace SmartCustoms.Server.Exchange;
 /// endpoint has no API key: the partner's registered key is its credential), then sender, recipient, replay,
 /// agreement and freshness; an accepted message is stored once and answered with a signed receipt.
 /// </summary>
-public sealed class InboxService(
+public sealed partial class InboxService(
     IExchangeStore store, NodeKeyRing keys, IOptions<SmartCustomsOptions> options, TimeProvider clock, ILogger<InboxService> logger)
 {
     private readonly SmartCustomsOptions _options = options.Value;
@@ -155,9 +155,11 @@ public sealed class InboxService(
 
     private static IResult Refuse(int status, string title, string detail, string code) => Problems.Single(status, title, detail, code, "");
 
-    private static readonly Action<ILogger, string, string, string, Exception?> LogAccepted =
-        LoggerMessage.Define<string, string, string>(LogLevel.Information, new EventId(40, "ExchangeAccepted"), "Accepted {Type} message {MessageId} from {Sender}");
+    [LoggerMessage(EventId = 40, EventName = "ExchangeAccepted", Level = LogLevel.Information,
+        Message = "Accepted {Type} message {MessageId} from {Sender}")]
+    private static partial void LogAccepted(ILogger logger, string type, string messageId, string sender, Exception? exception);
 
-    private static readonly Action<ILogger, string, string, Exception?> LogRefused =
-        LoggerMessage.Define<string, string>(LogLevel.Warning, new EventId(41, "ExchangeRefused"), "Refused a message signed by {Sender}: {Reason}");
+    [LoggerMessage(EventId = 41, EventName = "ExchangeRefused", Level = LogLevel.Warning,
+        Message = "Refused a message signed by {Sender}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string sender, string reason, Exception? exception);
 }

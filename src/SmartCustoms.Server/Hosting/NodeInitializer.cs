@@ -9,7 +9,7 @@ using SmartCustoms.Storage.Access;
 namespace SmartCustoms.Server.Hosting;
 
 /// <summary>Runs before the node serves: schema migrations, the first admin key, the exchange signing key, the demo tariff.</summary>
-public sealed class NodeInitializer(
+public sealed partial class NodeInitializer(
     Database database, ApiKeyIssuer issuer, Exchange.NodeKeyRing exchangeKeys, IOptions<SmartCustomsOptions> options, TimeProvider clock,
     ILogger<NodeInitializer> logger)
 {
@@ -62,7 +62,7 @@ public sealed class NodeInitializer(
         Console.WriteLine();
     }
 
-    private static readonly Action<ILogger, string, Exception?> LogDemoTariff =
-        LoggerMessage.Define<string>(LogLevel.Warning, new EventId(10, "DemoTariff"),
-            "No tariff loaded yet: using the shipped {TariffName}. Load the real one with `smartcustoms tariff import` or PUT /api/tariff");
+    [LoggerMessage(EventId = 10, EventName = "DemoTariff", Level = LogLevel.Warning,
+        Message = "No tariff loaded yet: using the shipped {TariffName}. Load the real one with `smartcustoms tariff import` or PUT /api/tariff")]
+    private static partial void LogDemoTariff(ILogger logger, string tariffName, Exception? exception);
 }

@@ -9,7 +9,7 @@ namespace SmartCustoms.Server.Models;
 /// unset). With several servers, the one that finds the latest trained model older than the period trains; the
 /// model is activated only if it validates at least as well as the active one.
 /// </summary>
-public sealed class ModelRetrainingService(
+public sealed partial class ModelRetrainingService(
     NodeModelTrainer trainer, IModelStore models, TimeProvider clock, IOptions<SmartCustomsOptions> options, ILogger<ModelRetrainingService> logger)
     : BackgroundService
 {
@@ -49,9 +49,11 @@ public sealed class ModelRetrainingService(
         }
     }
 
-    private static readonly Action<ILogger, string, Exception?> LogSkipped =
-        LoggerMessage.Define<string>(LogLevel.Information, new EventId(31, "RetrainingSkipped"), "Scheduled retraining skipped: {Reason}");
+    [LoggerMessage(EventId = 31, EventName = "RetrainingSkipped", Level = LogLevel.Information,
+        Message = "Scheduled retraining skipped: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string reason, Exception? exception);
 
-    private static readonly Action<ILogger, Exception?> LogFailed =
-        LoggerMessage.Define(LogLevel.Error, new EventId(32, "RetrainingFailed"), "Scheduled retraining failed");
+    [LoggerMessage(EventId = 32, EventName = "RetrainingFailed", Level = LogLevel.Error,
+        Message = "Scheduled retraining failed")]
+    private static partial void LogFailed(ILogger logger, Exception? exception);
 }

@@ -9,7 +9,7 @@ namespace SmartCustoms.Server.Risk;
 /// from the lodging path: only the latest sample is ever read, so older rows go. Every server may run it; a delete
 /// that finds nothing to delete costs one indexed read.
 /// </summary>
-public sealed class PricePruningService(IRiskStore store, TimeProvider clock, IOptions<SmartCustomsOptions> options, ILogger<PricePruningService> logger)
+public sealed partial class PricePruningService(IRiskStore store, TimeProvider clock, IOptions<SmartCustomsOptions> options, ILogger<PricePruningService> logger)
     : BackgroundService
 {
     /// <summary>How often old prices are pruned; as often as the reference prices are recomputed.</summary>
@@ -37,6 +37,7 @@ public sealed class PricePruningService(IRiskStore store, TimeProvider clock, IO
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    private static readonly Action<ILogger, Exception?> LogFailed =
-        LoggerMessage.Define(LogLevel.Warning, new EventId(21, "PricePruningFailed"), "Old item prices could not be pruned; trying again at the next pass");
+    [LoggerMessage(EventId = 21, EventName = "PricePruningFailed", Level = LogLevel.Warning,
+        Message = "Old item prices could not be pruned; trying again at the next pass")]
+    private static partial void LogFailed(ILogger logger, Exception? exception);
 }

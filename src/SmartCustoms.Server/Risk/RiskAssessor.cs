@@ -23,7 +23,7 @@ public sealed record RiskOutcome(string Office, RiskDecision Decision, LodgeRisk
 /// converge: each re-reads criteria and settings every <see cref="SmartCustomsOptions.RiskSection.RefreshSeconds"/>
 /// and reloads the offices' windows from the stored assessments every six such periods.
 /// </summary>
-public sealed class RiskAssessor(
+public sealed partial class RiskAssessor(
     IRiskStore store, ActiveModels models, RiskRandom random, IMemoryCache cache, IOptions<SmartCustomsOptions> options, TimeProvider clock,
     ILogger<RiskAssessor> logger, PartnerEvidenceReader partners, AeoStatus aeo) : IDisposable
 {
@@ -218,9 +218,9 @@ public sealed class RiskAssessor(
         public DateTimeOffset LoadedAt { get; set; } = DateTimeOffset.MinValue;
     }
 
-    private static readonly Action<ILogger, string, int, string, Exception?> LogSkippedMessage =
-        LoggerMessage.Define<string, int, string>(LogLevel.Warning, new EventId(20, "CriterionSkipped"),
-            "Criterion {Id} version {Version} no longer compiles and is not applied: {Errors}");
+    [LoggerMessage(EventId = 20, EventName = "CriterionSkipped", Level = LogLevel.Warning,
+        Message = "Criterion {Id} version {Version} no longer compiles and is not applied: {Errors}")]
+    private static partial void LogSkippedMessage(ILogger logger, string id, int version, string errors, Exception? exception);
 
     private static void LogSkipped(ILogger logger, string id, int version, string errors) => LogSkippedMessage(logger, id, version, errors, null);
 }
