@@ -1,6 +1,7 @@
 using SmartCustoms.Storage.Access;
 using SmartCustoms.Storage.Aeo;
 using SmartCustoms.Storage.Declarations;
+using SmartCustoms.Storage.Health;
 using SmartCustoms.Storage.Exchange;
 using SmartCustoms.Storage.Leases;
 using SmartCustoms.Storage.Models;
@@ -33,6 +34,7 @@ public sealed class Database : IAsyncDisposable
         Aeo = new AeoStore(backend);
         Secrets = new NodeSecretStore(backend);
         JobLeases = new JobLeases(backend);
+        Health = new NodeHealthStore(backend);
     }
 
     /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
@@ -49,6 +51,7 @@ public sealed class Database : IAsyncDisposable
     public IAeoStore Aeo { get; }
     public INodeSecretStore Secrets { get; }
     public JobLeases JobLeases { get; }
+    public NodeHealthStore Health { get; }
 
     /// <summary>
     /// Applies the migrations not yet applied, in order. Idempotent, and safe when several processes start at

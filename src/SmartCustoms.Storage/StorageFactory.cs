@@ -17,7 +17,7 @@ public static class StorageFactory
             {
                 throw new ArgumentException("Storage provider 'sqlite' needs a DataDirectory.", nameof(options));
             }
-            return new Database(StorageOptions.Sqlite, new SqliteBackend(options.DataDirectory));
+            return new Database(StorageOptions.Sqlite, new SqliteBackend(options.DataDirectory, options.MaxDatabaseBytes));
         }
         if (string.Equals(options.Provider, StorageOptions.Postgres, StringComparison.OrdinalIgnoreCase))
         {
@@ -27,7 +27,7 @@ public static class StorageFactory
                     "Storage provider 'postgres' needs a ConnectionString, e.g. 'Host=localhost;Database=smartcustoms;Username=app;Password=...'.",
                     nameof(options));
             }
-            return new Database(StorageOptions.Postgres, new PostgresBackend(options.ConnectionString));
+            return new Database(StorageOptions.Postgres, new PostgresBackend(PostgresConnectionString.Normalize(options.ConnectionString)));
         }
         throw new ArgumentException(
             $"Unknown storage provider '{options.Provider}'. Allowed values: '{StorageOptions.Sqlite}', '{StorageOptions.Postgres}'.",

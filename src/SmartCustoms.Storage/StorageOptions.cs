@@ -14,4 +14,10 @@ public sealed record StorageOptions
 
     /// <summary>For <c>sqlite</c>: the folder holding <c>smartcustoms.db</c>, created if missing.</summary>
     public string DataDirectory { get; init; } = "data";
+
+    /// <summary>
+    /// For <c>sqlite</c>: the most the database file may grow to, in bytes (a quota on a disk shared with others);
+    /// a write that needs more fails as storage full. Null: as much as the disk holds.
+    /// </summary>
+    public long? MaxDatabaseBytes { get; init; }
 }

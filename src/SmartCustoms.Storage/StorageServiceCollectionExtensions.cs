@@ -4,6 +4,7 @@ using SmartCustoms.Storage.Aeo;
 using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Storage.Exchange;
 using SmartCustoms.Storage.Leases;
+using SmartCustoms.Storage.Health;
 using SmartCustoms.Storage.Models;
 using SmartCustoms.Storage.Risk;
 using SmartCustoms.Storage.Secrets;
@@ -39,6 +40,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAeoStore>(sp => sp.GetRequiredService<Database>().Aeo);
         services.AddSingleton<INodeSecretStore>(sp => sp.GetRequiredService<Database>().Secrets);
         services.AddSingleton(sp => sp.GetRequiredService<Database>().JobLeases);
+        services.AddSingleton(sp => sp.GetRequiredService<Database>().Health);
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.ReferenceData;
@@ -14,7 +15,7 @@ using SmartCustoms.Domain.Outcomes;
 namespace SmartCustoms.Server.Declarations;
 
 /// <summary>Reads, checks and stores a submitted declaration: the lodging and amendment use cases.</summary>
-public sealed class LodgingService(
+public sealed partial class LodgingService(
     IDeclarationStore store, TariffCache tariffs, RiskAssessor risk, ExportDataOutbox exportData, OutboxSignal outbox,
     IOptions<SmartCustomsOptions> options, TimeProvider clock, ILogger<LodgingService> logger)
 {
@@ -47,6 +48,22 @@ public sealed class LodgingService(
     /// <summary>Lodging as the API and the web portal share it: a document's bytes in a known format, for a caller.</summary>
     public async Task<Lodged> LodgeAsync(byte[] body, DeclarationFormat format, Caller caller, CancellationToken cancellationToken)
     {
+        using var activity = NodeTelemetry.Source.StartActivity("lodge");
+        var started = Stopwatch.GetTimestamp();
+        var lodged = await LodgeCoreAsync(body, format, caller, cancellationToken).ConfigureAwait(false);
+        var tags = new TagList
+        {
+            { "format", format == DeclarationFormat.WcoXml ? "wco-xml" : "json" },
+            { "outcome", lodged.Refusal is not null && lodged.Outcome != LodgeOutcome.Conflict ? "refused" : lodged.Outcome.ToString()!.ToLowerInvariant() },
+        };
+        NodeTelemetry.Lodgings.Add(1, tags);
+        NodeTelemetry.LodgingDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+        activity?.SetTag("smartcustoms.outcome", tags[1].Value);
+        return lodged;
+    }
+
+    private async Task<Lodged> LodgeCoreAsync(byte[] body, DeclarationFormat format, Caller caller, CancellationToken cancellationToken)
+    {
         var checkedDeclaration = await CheckAsync(body, format, caller, cancellationToken).ConfigureAwait(false);
         if (checkedDeclaration.Problem is not null)
         {
@@ -77,6 +94,7 @@ public sealed class LodgingService(
         {
             case LodgeOutcome.Created:
                 risk.Observe(outcome.Office, outcome.Decision.Score);
+                NodeTelemetry.Lanes.Add(1, new KeyValuePair<string, object?>("lane", outcome.Decision.Lane.ToString().ToLowerInvariant()));
                 if (messages is not null)
                 {
                     outbox.Queued();
@@ -207,9 +225,9 @@ public sealed class LodgingService(
 
     private static Checked Fail(Refusal problem) => new(null, null, null, problem);
 
-    private static readonly Action<ILogger, string, string, int, Exception?> LogLodgedMessage =
-        LoggerMessage.Define<string, string, int>(LogLevel.Information, new EventId(1, "Lodged"),
-            "Declaration {Mrn} lodged by {DeclarantId} with {WarningCount} warning(s)");
+    [LoggerMessage(EventId = 1, EventName = "Lodged", Level = LogLevel.Information,
+        Message = "Declaration {Mrn} lodged by {DeclarantId} with {WarningCount} warning(s)")]
+    private static partial void LogLodgedMessage(ILogger logger, string mrn, string declarantId, int warningCount, Exception? exception);
 
     private static void LogLodged(ILogger logger, string mrn, string declarantId, int warnings) =>
         LogLodgedMessage(logger, mrn, declarantId, warnings, null);

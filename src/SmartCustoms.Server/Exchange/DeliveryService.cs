@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -27,6 +28,7 @@ public sealed partial class DeliveryService(
 
     private readonly SmartCustomsOptions.ExchangeSection _exchange = options.Value.Exchange;
     private readonly string _nodeId = options.Value.NodeId;
+    private DateTimeOffset _countedAt = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,6 +37,7 @@ public sealed partial class DeliveryService(
             try
             {
                 var sent = await DeliverDueAsync(stoppingToken).ConfigureAwait(false);
+                await CountOutboxAsync(stoppingToken).ConfigureAwait(false);
                 if (sent < Batch)
                 {
                     await signal.WaitAsync(await UntilNextDueAsync(stoppingToken).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
@@ -72,6 +75,8 @@ public sealed partial class DeliveryService(
 
         using var delivering = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var heartbeat = RenewClaimsAsync([.. due.Select(m => m.Id)], delivering.Token);
+        using var activity = NodeTelemetry.Source.StartActivity("exchange.deliver");
+        activity?.SetTag("smartcustoms.messages", due.Count);
         var partners = (await store.ListPartnersAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.NodeId, StringComparer.Ordinal);
         var sends = due.Select(message => DeliverAsync(message, partners.GetValueOrDefault(message.Recipient), cancellationToken)).ToArray();
         try
@@ -96,6 +101,7 @@ public sealed partial class DeliveryService(
             await store.MarkDeliveredAsync(delivered, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
             foreach (var message in due.Where((_, i) => sends[i].IsCompletedSuccessfully && sends[i].Result is not null))
             {
+                NodeTelemetry.Deliveries.Add(1, new TagList { { "outcome", "delivered" }, { "type", message.Type } });
                 LogDelivered(logger, message.Type, message.Id, message.Recipient, null);
             }
         }
@@ -156,6 +162,7 @@ public sealed partial class DeliveryService(
         }
 
         var wait = Backoff(message.Attempts, _exchange.RetryInitial, _exchange.RetryMax);
+        NodeTelemetry.Deliveries.Add(1, new TagList { { "outcome", "retry" }, { "type", message.Type } });
         LogRetry(logger, message.Id, message.Recipient, message.Attempts, wait, failure, null);
         await store.MarkFailedAsync(message.Id, failure, clock.GetUtcNow() + wait, cancellationToken).ConfigureAwait(false);
         return null;
@@ -222,6 +229,17 @@ public sealed partial class DeliveryService(
         return TimeSpan.FromMilliseconds(Math.Min(wait, max.TotalMilliseconds));
     }
 
+    /// <summary>Counts the undelivered messages for the outbox gauge, at most once per poll interval.</summary>
+    private async Task CountOutboxAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (now - _countedAt >= _exchange.PollInterval)
+        {
+            _countedAt = now;
+            NodeTelemetry.OutboxDepth(await store.CountPendingAsync(cancellationToken).ConfigureAwait(false));
+        }
+    }
+
     private async Task<TimeSpan> UntilNextDueAsync(CancellationToken cancellationToken)
     {
         var next = await store.NextDueAsync(cancellationToken).ConfigureAwait(false);
@@ -229,15 +247,17 @@ public sealed partial class DeliveryService(
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _exchange.PollInterval ? _exchange.PollInterval : wait;
     }
 
-    private static readonly Action<ILogger, string, string, string, Exception?> LogDelivered =
-        LoggerMessage.Define<string, string, string>(LogLevel.Information, new EventId(42, "ExchangeDelivered"), "Delivered {Type} message {MessageId} to {Recipient}");
+    [LoggerMessage(EventId = 42, EventName = "ExchangeDelivered", Level = LogLevel.Information,
+        Message = "Delivered {Type} message {MessageId} to {Recipient}")]
+    private static partial void LogDelivered(ILogger logger, string type, string messageId, string recipient, Exception? exception);
 
-    private static readonly Action<ILogger, string, string, int, TimeSpan, string, Exception?> LogRetry =
-        LoggerMessage.Define<string, string, int, TimeSpan, string>(LogLevel.Warning, new EventId(43, "ExchangeRetry"),
-            "Message {MessageId} to {Recipient} not delivered (attempt {Attempts}); retrying in {Wait}: {Failure}");
+    [LoggerMessage(EventId = 43, EventName = "ExchangeRetry", Level = LogLevel.Warning,
+        Message = "Message {MessageId} to {Recipient} not delivered (attempt {Attempts}); retrying in {Wait}: {Failure}")]
+    private static partial void LogRetry(ILogger logger, string messageId, string recipient, int attempts, TimeSpan wait, string failure, Exception? exception);
 
     private static void LogLoopFailed(ILogger logger, Exception ex) => LogLoop(logger, ex);
 
-    private static readonly Action<ILogger, Exception?> LogLoop =
-        LoggerMessage.Define(LogLevel.Error, new EventId(44, "ExchangeLoopFailed"), "The outbox could not be read; trying again shortly");
+    [LoggerMessage(EventId = 44, EventName = "ExchangeLoopFailed", Level = LogLevel.Error,
+        Message = "The outbox could not be read; trying again shortly")]
+    private static partial void LogLoop(ILogger logger, Exception? exception);
 }

@@ -14,12 +14,23 @@ namespace SmartCustoms.Server.Exchange;
 /// endpoint has no API key: the partner's registered key is its credential), then sender, recipient, replay,
 /// agreement and freshness; an accepted message is stored once and answered with a signed receipt.
 /// </summary>
-public sealed class InboxService(
+public sealed partial class InboxService(
     IExchangeStore store, NodeKeyRing keys, IOptions<SmartCustomsOptions> options, TimeProvider clock, ILogger<InboxService> logger)
 {
     private readonly SmartCustomsOptions _options = options.Value;
 
     public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var activity = NodeTelemetry.Source.StartActivity("exchange.receive");
+        var result = await ReceiveCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        // A receipt (first or replayed) carries no status of its own; every refusal is a problem with one.
+        var outcome = result is IStatusCodeHttpResult { StatusCode: >= 400 } ? "refused" : "accepted";
+        NodeTelemetry.InboxMessages.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        activity?.SetTag("smartcustoms.outcome", outcome);
+        return result;
+    }
+
+    private async Task<IResult> ReceiveCoreAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await BodyReader.ReadAsync(request, _options.Exchange.MaxMessageBytes, cancellationToken).ConfigureAwait(false);
         if (body.Problem is not null)
@@ -145,9 +156,11 @@ public sealed class InboxService(
 
     private static IResult Refuse(RefusalKind kind, string title, string detail, string code) => Refusal.Single(kind, title, detail, code, "").ToResult();
 
-    private static readonly Action<ILogger, string, string, string, Exception?> LogAccepted =
-        LoggerMessage.Define<string, string, string>(LogLevel.Information, new EventId(40, "ExchangeAccepted"), "Accepted {Type} message {MessageId} from {Sender}");
+    [LoggerMessage(EventId = 40, EventName = "ExchangeAccepted", Level = LogLevel.Information,
+        Message = "Accepted {Type} message {MessageId} from {Sender}")]
+    private static partial void LogAccepted(ILogger logger, string type, string messageId, string sender, Exception? exception);
 
-    private static readonly Action<ILogger, string, string, Exception?> LogRefused =
-        LoggerMessage.Define<string, string>(LogLevel.Warning, new EventId(41, "ExchangeRefused"), "Refused a message signed by {Sender}: {Reason}");
+    [LoggerMessage(EventId = 41, EventName = "ExchangeRefused", Level = LogLevel.Warning,
+        Message = "Refused a message signed by {Sender}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string sender, string reason, Exception? exception);
 }

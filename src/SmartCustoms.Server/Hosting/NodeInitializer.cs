@@ -9,12 +9,14 @@ using SmartCustoms.Storage.Access;
 namespace SmartCustoms.Server.Hosting;
 
 /// <summary>Runs before the node serves: schema migrations, the first admin key, the node's keys (made, or imported from the data folder), the demo tariff.</summary>
-public sealed class NodeInitializer(
+public sealed partial class NodeInitializer(
     Database database, ApiKeyIssuer issuer, Exchange.NodeKeyRing exchangeKeys, Portal.PortalKeyRing portalKeys, IOptions<SmartCustomsOptions> options, TimeProvider clock,
     ILogger<NodeInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        // Before the first file is written there: a folder the node cannot write is named, not met as some I/O error later.
+        DataFolder.EnsureWritable(options.Value.DataDirectory);
         await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
 
         // Load the reference data now rather than inside the first trader's request.
@@ -36,11 +38,6 @@ public sealed class NodeInitializer(
         var configured = options.Value.BootstrapAdminKey;
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            if (configured.Length < 32)
-            {
-                throw new InvalidOperationException("SmartCustoms:BootstrapAdminKey must be at least 32 characters long.");
-            }
-
             if (await database.ApiKeys.FindBySecretHashAsync(ApiKeySecrets.Hash(configured), cancellationToken).ConfigureAwait(false) is null)
             {
                 await issuer.IssueAsync("admin", null, "bootstrap admin key", cancellationToken, configured).ConfigureAwait(false);
@@ -66,7 +63,7 @@ public sealed class NodeInitializer(
         Console.WriteLine();
     }
 
-    private static readonly Action<ILogger, string, Exception?> LogDemoTariff =
-        LoggerMessage.Define<string>(LogLevel.Warning, new EventId(10, "DemoTariff"),
-            "No tariff loaded yet: using the shipped {TariffName}. Load the real one with `smartcustoms tariff import` or PUT /api/tariff");
+    [LoggerMessage(EventId = 10, EventName = "DemoTariff", Level = LogLevel.Warning,
+        Message = "No tariff loaded yet: using the shipped {TariffName}. Load the real one with `smartcustoms tariff import` or PUT /api/tariff")]
+    private static partial void LogDemoTariff(ILogger logger, string tariffName, Exception? exception);
 }

@@ -42,6 +42,22 @@ public sealed class SmartCustomsOptions
         public string? Key { get; set; }
     }
 
+    public HealthSection Health { get; set; } = new();
+
+    public TelemetrySection Telemetry { get; set; } = new();
+
+    public sealed class HealthSection
+    {
+        /// <summary>Readiness fails when the data folder's disk has less free space than this, in bytes.</summary>
+        public long MinFreeDiskBytes { get; set; } = 256L * 1024 * 1024;
+    }
+
+    public sealed class TelemetrySection
+    {
+        /// <summary>OTLP collector to export traces and metrics to; unset: <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, and without either nothing is exported.</summary>
+        public string? OtlpEndpoint { get; set; }
+    }
+
     public sealed class StatisticsSection
     {
         /// <summary>Fewest distinct declarants a cell of the public statistics needs to be shown, so that no single trader can be recognised.</summary>
@@ -91,6 +107,9 @@ public sealed class SmartCustomsOptions
     {
         /// <summary><c>sqlite</c> (default) or <c>postgres</c> (with <c>ConnectionStrings:SmartCustoms</c>).</summary>
         public string Provider { get; set; } = "sqlite";
+
+        /// <summary>SQLite only: the most the database file may grow to, in bytes; unset: as much as the disk holds.</summary>
+        public long? MaxDatabaseBytes { get; set; }
     }
 
     public sealed class RiskSection

@@ -3,6 +3,7 @@ using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Aeo;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Exchange;
+using SmartCustoms.Server.Health;
 using SmartCustoms.Server.Models;
 using SmartCustoms.Server.Portal;
 using SmartCustoms.Server.Risk;
@@ -20,16 +21,17 @@ public static class SmartCustomsServices
     {
         ArgumentNullException.ThrowIfNull(builder);
         var section = builder.Configuration.GetSection(SmartCustomsOptions.Section);
+        // Read now as well as through IOptions: storage and Kestrel's limits are set up from it before the host is built.
         var options = section.Get<SmartCustomsOptions>() ?? new SmartCustomsOptions();
-        Validate(options);
-        builder.Services.Configure<SmartCustomsOptions>(section);
-
-        builder.Services.AddSmartCustomsStorage(new StorageOptions
+        var validator = new SmartCustomsOptionsValidator();
+        if (validator.Validate(null, options) is { Failed: true } invalid)
         {
-            Provider = options.Storage.Provider,
-            ConnectionString = builder.Configuration.GetConnectionString("SmartCustoms"),
-            DataDirectory = Path.GetFullPath(options.DataDirectory),
-        });
+            throw new Microsoft.Extensions.Options.OptionsValidationException(SmartCustomsOptions.Section, typeof(SmartCustomsOptions), invalid.Failures);
+        }
+
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SmartCustomsOptions>>(validator);
+        builder.Services.AddOptions<SmartCustomsOptions>().Bind(section).ValidateOnStart();
+        builder.Services.AddSmartCustomsStorage(StorageOptionsFrom(options, builder.Configuration.GetConnectionString("SmartCustoms")));
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMemoryCache();
@@ -65,8 +67,9 @@ public static class SmartCustomsServices
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         builder.Services.AddProblemDetails();
-        // Bad input becomes its problem the same way in every environment (Development included): binding failures
-        // are thrown to the exception handler, which words them for the client; nothing else answers 500 with a trace.
+        // Storage-full first (507), then everything else: bad input worded as its problem the same way in every
+        // environment (binding failures are thrown to the handler, Development included); nothing answers with a trace.
+        builder.Services.AddExceptionHandler<StorageFullExceptionHandler>();
         builder.Services.AddExceptionHandler<RequestExceptionHandler>();
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -80,78 +83,40 @@ public static class SmartCustomsServices
             }
         });
         builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddNodeHealth();
+        builder.AddNodeTelemetry(options);
+        builder.Services.AddHostedService<StartupLogGate>();
+        builder.Logging.AddFilter(StartupLogGate.Allows);
+        // A crashed background loop fails readiness (and is logged) instead of taking lodging down with it.
+        builder.Services.Configure<HostOptions>(host => host.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         // The largest body of any endpoint; each endpoint then holds its own body to its own limit.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
             new[] { options.Limits.MaxDeclarationBytes, options.Limits.MaxTariffBytes, options.Limits.MaxEvidenceBytes, options.Limits.MaxModelBytes, options.Exchange.MaxMessageBytes }.Max() + 1L);
         return builder;
     }
 
-    private static void Validate(SmartCustomsOptions options)
+    private static StorageOptions StorageOptionsFrom(SmartCustomsOptions options, string? connectionString)
     {
-        if (options.NodeId is not { Length: 2 } || !options.NodeId.All(char.IsAsciiLetterUpper))
+        var postgres = string.Equals(options.Storage.Provider, StorageOptions.Postgres, StringComparison.OrdinalIgnoreCase);
+        if (postgres && string.IsNullOrWhiteSpace(connectionString))
         {
-            throw new InvalidOperationException($"SmartCustoms:NodeId must be two capital letters (the administration's country code); it is '{options.NodeId}'.");
+            throw new NodeStartupException(
+                "ConnectionStrings:SmartCustoms is empty; storage provider 'postgres' needs it, e.g. 'Host=db;Database=smartcustoms;Username=smartcustoms;Password=...' or 'postgres://user:password@db/smartcustoms'.");
         }
 
-        if (options.Limits.MaxDeclarationBytes < 1024 || options.Limits.MaxTariffBytes < 1024)
+        try
         {
-            throw new InvalidOperationException("SmartCustoms:Limits values must be at least 1024 bytes.");
+            return new StorageOptions
+            {
+                Provider = options.Storage.Provider,
+                ConnectionString = postgres ? Storage.Postgres.PostgresConnectionString.Normalize(connectionString!) : connectionString,
+                DataDirectory = Path.GetFullPath(options.DataDirectory),
+                MaxDatabaseBytes = options.Storage.MaxDatabaseBytes,
+            };
         }
-
-        if (options.Limits.MaxEvidenceBytes < 1024 || options.Limits.MaxModelBytes < 1024)
+        catch (ArgumentException ex)
         {
-            throw new InvalidOperationException("SmartCustoms:Limits:MaxEvidenceBytes and MaxModelBytes must be at least 1024 bytes.");
-        }
-
-        if (options.Risk.ModelWeight is < 0m or > 10_000m || options.Risk.MinTrainingExamples < 10 || options.Risk.MaxTrainingExamples < options.Risk.MinTrainingExamples)
-        {
-            throw new InvalidOperationException(
-                "SmartCustoms:Risk: ModelWeight is between 0 and 10000; MinTrainingExamples is at least 10 and MaxTrainingExamples at least MinTrainingExamples.");
-        }
-
-        if (options.Risk.RefreshSeconds < 1 || options.Risk.NewTraderBelow < 0 || options.Risk.MinPriceObservations < 1 || options.Risk.PriceSample < 0)
-        {
-            throw new InvalidOperationException("SmartCustoms:Risk: RefreshSeconds and MinPriceObservations must be at least 1; NewTraderBelow and PriceSample cannot be negative.");
-        }
-
-        ValidateExchange(options.Exchange);
-        if (options.Secrets.Key is { } key && !SecretProtector.IsValidKey(key))
-        {
-            // The value itself is never repeated: it is a secret even when malformed.
-            throw new InvalidOperationException("SmartCustoms:Secrets:Key must be 32 bytes in base64 (make one with `openssl rand -base64 32`).");
-        }
-        if (options.Statistics.MinTraders < 1)
-        {
-            throw new InvalidOperationException("SmartCustoms:Statistics:MinTraders must be at least 1.");
-        }
-
-        if (options.InvoiceTolerancePercent is < 0 or > 100)
-        {
-            throw new InvalidOperationException("SmartCustoms:InvoiceTolerancePercent must be between 0 and 100.");
-        }
-    }
-
-    private static void ValidateExchange(SmartCustomsOptions.ExchangeSection exchange)
-    {
-        if (exchange.BaseUrl is not null && (!Uri.TryCreate(exchange.BaseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
-        {
-            throw new InvalidOperationException($"SmartCustoms:Exchange:BaseUrl must be an absolute http(s) URL; it is '{exchange.BaseUrl}'.");
-        }
-
-        if (exchange.MaxMessageBytes < 1024 || exchange.MaxMessageAge <= TimeSpan.Zero || exchange.MaxClockAhead < TimeSpan.Zero || exchange.KeyGracePeriod < TimeSpan.Zero)
-        {
-            throw new InvalidOperationException("SmartCustoms:Exchange: MaxMessageBytes is at least 1024, MaxMessageAge positive, MaxClockAhead and KeyGracePeriod not negative.");
-        }
-
-        if (exchange.ClaimLease < TimeSpan.FromSeconds(1))
-        {
-            throw new InvalidOperationException($"SmartCustoms:Exchange:ClaimLease must be at least one second; it is '{exchange.ClaimLease}'.");
-        }
-
-        if (exchange.RetryInitial <= TimeSpan.Zero || exchange.RetryMax < exchange.RetryInitial || exchange.PollInterval <= TimeSpan.Zero || exchange.RequestTimeout <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException("SmartCustoms:Exchange: RetryInitial, PollInterval and RequestTimeout are positive and RetryMax at least RetryInitial.");
+            throw new NodeStartupException($"ConnectionStrings:SmartCustoms: {ex.Message}", ex);
         }
     }
 }

@@ -9,7 +9,7 @@ namespace SmartCustoms.Server.Models;
 /// The model in service, loaded once per activation. The registry's stamp is read at most every
 /// <c>RefreshSeconds</c>, so an activation on any server reaches every server without a restart.
 /// </summary>
-public sealed class ActiveModels(IModelStore models, IOptions<SmartCustomsOptions> options, TimeProvider clock, ILogger<ActiveModels> logger) : IDisposable
+public sealed partial class ActiveModels(IModelStore models, IOptions<SmartCustomsOptions> options, TimeProvider clock, ILogger<ActiveModels> logger) : IDisposable
 {
     private readonly SmartCustomsOptions.RiskSection _options = options.Value.Risk;
     private readonly SemaphoreSlim _load = new(1, 1);
@@ -70,6 +70,7 @@ public sealed class ActiveModels(IModelStore models, IOptions<SmartCustomsOption
         }
     }
 
-    private static readonly Action<ILogger, long, Exception?> LogUnloadable =
-        LoggerMessage.Define<long>(LogLevel.Error, new EventId(33, "ModelUnloadable"), "Active model {ModelId} cannot be loaded; declarations are assessed without a model");
+    [LoggerMessage(EventId = 33, EventName = "ModelUnloadable", Level = LogLevel.Error,
+        Message = "Active model {ModelId} cannot be loaded; declarations are assessed without a model")]
+    private static partial void LogUnloadable(ILogger logger, long modelId, Exception? exception);
 }

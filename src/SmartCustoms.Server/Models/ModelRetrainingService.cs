@@ -10,7 +10,7 @@ namespace SmartCustoms.Server.Models;
 /// older than the period trains, the others skip their turn. The model is activated only if it validates at least
 /// as well as the active one.
 /// </summary>
-public sealed class ModelRetrainingService(
+public sealed partial class ModelRetrainingService(
     NodeModelTrainer trainer, IModelStore models, ScheduledJobs jobs, TimeProvider clock, IOptions<SmartCustomsOptions> options,
     ILogger<ModelRetrainingService> logger)
     : BackgroundService
@@ -62,9 +62,11 @@ public sealed class ModelRetrainingService(
         }
     }
 
-    private static readonly Action<ILogger, string, Exception?> LogSkipped =
-        LoggerMessage.Define<string>(LogLevel.Information, new EventId(31, "RetrainingSkipped"), "Scheduled retraining skipped: {Reason}");
+    [LoggerMessage(EventId = 31, EventName = "RetrainingSkipped", Level = LogLevel.Information,
+        Message = "Scheduled retraining skipped: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string reason, Exception? exception);
 
-    private static readonly Action<ILogger, Exception?> LogFailed =
-        LoggerMessage.Define(LogLevel.Error, new EventId(32, "RetrainingFailed"), "Scheduled retraining failed");
+    [LoggerMessage(EventId = 32, EventName = "RetrainingFailed", Level = LogLevel.Error,
+        Message = "Scheduled retraining failed")]
+    private static partial void LogFailed(ILogger logger, Exception? exception);
 }

@@ -17,7 +17,7 @@ public sealed record TrainingOutcome(
 /// validation), stores it, and activates it only if its validation Precision@5% is at least the active model's
 /// on the same declarations. One training at a time per server.
 /// </summary>
-public sealed class NodeModelTrainer(
+public sealed partial class NodeModelTrainer(
     IRiskStore risk, IModelStore models, RiskAssessor assessor, TimeProvider clock, IOptions<SmartCustomsOptions> options,
     ILogger<NodeModelTrainer> logger) : IDisposable
 {
@@ -114,7 +114,7 @@ public sealed class NodeModelTrainer(
         return (id, FraudModel.Load(stream));
     }
 
-    private static readonly Action<ILogger, long, int, double, bool, Exception?> LogTrained =
-        LoggerMessage.Define<long, int, double, bool>(LogLevel.Information, new EventId(30, "ModelTrained"),
-            "Model {ModelId} trained on {Examples} inspected declarations: validation Precision@5% {PrecisionAt5}, activated {Activated}");
+    [LoggerMessage(EventId = 30, EventName = "ModelTrained", Level = LogLevel.Information,
+        Message = "Model {ModelId} trained on {Examples} inspected declarations: validation Precision@5% {PrecisionAt5}, activated {Activated}")]
+    private static partial void LogTrained(ILogger logger, long modelId, int examples, double precisionAt5, bool activated, Exception? exception);
 }

@@ -15,7 +15,7 @@ namespace SmartCustoms.Server.Risk;
 /// transport document or the exporter's reference among its documents) and compares them with it
 /// (<see cref="PartnerChecks"/>). Only partners whose agreement lets them send such data count.
 /// </summary>
-public sealed class PartnerEvidenceReader(
+public sealed partial class PartnerEvidenceReader(
     IExchangeStore store, TariffCache tariffs, IOptions<SmartCustomsOptions> options, TimeProvider clock, ILogger<PartnerEvidenceReader> logger)
 {
     /// <summary>How many matches of each kind one key may bring: enough for an export's acceptance and release, and a few controls.</summary>
@@ -131,6 +131,7 @@ public sealed class PartnerEvidenceReader(
         return value;
     }
 
-    private static readonly Action<ILogger, string, string, Exception?> LogUnreadable =
-        LoggerMessage.Define<string, string>(LogLevel.Warning, new EventId(42, "PartnerDataUnreadable"), "Data received from {Sender} does not read as {Kind} and is left out of a risk assessment");
+    [LoggerMessage(EventId = 22, EventName = "PartnerDataUnreadable", Level = LogLevel.Warning,
+        Message = "Data received from {Sender} does not read as {Kind} and is left out of a risk assessment")]
+    private static partial void LogUnreadable(ILogger logger, string sender, string kind, Exception? exception);
 }

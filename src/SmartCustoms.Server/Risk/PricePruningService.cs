@@ -9,7 +9,7 @@ namespace SmartCustoms.Server.Risk;
 /// from the lodging path: only the latest sample is ever read, so older rows go. With several servers, one prunes per
 /// period: the first whose turn comes takes the job's lease for (nearly) the period and the others skip it.
 /// </summary>
-public sealed class PricePruningService(
+public sealed partial class PricePruningService(
     IRiskStore store, ScheduledJobs jobs, TimeProvider clock, IOptions<SmartCustomsOptions> options, ILogger<PricePruningService> logger)
     : BackgroundService
 {
@@ -49,6 +49,7 @@ public sealed class PricePruningService(
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    private static readonly Action<ILogger, Exception?> LogFailed =
-        LoggerMessage.Define(LogLevel.Warning, new EventId(21, "PricePruningFailed"), "Old item prices could not be pruned; trying again at the next pass");
+    [LoggerMessage(EventId = 21, EventName = "PricePruningFailed", Level = LogLevel.Warning,
+        Message = "Old item prices could not be pruned; trying again at the next pass")]
+    private static partial void LogFailed(ILogger logger, Exception? exception);
 }

@@ -23,7 +23,7 @@ public sealed record RiskOutcome(string Office, RiskDecision Decision, LodgeRisk
 /// converge: each re-reads criteria and settings every <see cref="SmartCustomsOptions.RiskSection.RefreshSeconds"/>
 /// and reloads the offices' windows from the stored assessments every six such periods.
 /// </summary>
-public sealed class RiskAssessor(
+public sealed partial class RiskAssessor(
     IRiskStore store, ActiveModels models, RiskRandom random, IMemoryCache cache, IOptions<SmartCustomsOptions> options, TimeProvider clock,
     ILogger<RiskAssessor> logger, PartnerEvidenceReader partners, AeoStatus aeo) : IDisposable
 {
@@ -41,6 +41,8 @@ public sealed class RiskAssessor(
     {
         ArgumentNullException.ThrowIfNull(declaration);
         ArgumentNullException.ThrowIfNull(check);
+        using var activity = NodeTelemetry.Source.StartActivity("assess");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var snapshot = await CurrentAsync(cancellationToken).ConfigureAwait(false);
         var trader = await TraderFactsAsync(declaration.Declarant?.Id, declaration.Importer?.Id, cancellationToken).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -70,6 +72,9 @@ public sealed class RiskAssessor(
         var stored = new LodgeRisk(
             subject.Office, decision.Score, decision.Lane, decision.Random, JsonSerializer.Serialize(decision, CriterionJson.Options),
             decision.Hits, IsControl(decision.Lane), prices);
+        NodeTelemetry.Assessments.Add(1);
+        NodeTelemetry.AssessmentDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        activity?.SetTag("smartcustoms.lane", decision.Lane.ToString());
         return new RiskOutcome(subject.Office, decision, stored);
     }
 
@@ -213,9 +218,9 @@ public sealed class RiskAssessor(
         public DateTimeOffset LoadedAt { get; set; } = DateTimeOffset.MinValue;
     }
 
-    private static readonly Action<ILogger, string, int, string, Exception?> LogSkippedMessage =
-        LoggerMessage.Define<string, int, string>(LogLevel.Warning, new EventId(20, "CriterionSkipped"),
-            "Criterion {Id} version {Version} no longer compiles and is not applied: {Errors}");
+    [LoggerMessage(EventId = 20, EventName = "CriterionSkipped", Level = LogLevel.Warning,
+        Message = "Criterion {Id} version {Version} no longer compiles and is not applied: {Errors}")]
+    private static partial void LogSkippedMessage(ILogger logger, string id, int version, string errors, Exception? exception);
 
     private static void LogSkipped(ILogger logger, string id, int version, string errors) => LogSkippedMessage(logger, id, version, errors, null);
 }

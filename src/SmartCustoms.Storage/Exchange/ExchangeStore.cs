@@ -107,6 +107,10 @@ internal sealed class ExchangeStore(StorageBackend backend) : IExchangeStore
             "UPDATE exchange_outbox SET next_attempt_at = @next, last_error = @error, claimed_by = NULL WHERE id = @id AND status = 'pending'", ct,
             ("@id", id), ("@error", failure.Length > 500 ? failure[..500] : failure), ("@next", _dialect.ToDb(nextAttemptAt))), cancellationToken);
 
+    public Task<long> CountPendingAsync(CancellationToken cancellationToken) =>
+        backend.ReadAsync(async (session, ct) =>
+            await session.ScalarInt64Async("SELECT COUNT(*) FROM exchange_outbox WHERE status = 'pending'", ct).ConfigureAwait(false) ?? 0, cancellationToken);
+
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
         backend.ReadAsync(async (session, ct) =>
         {

@@ -119,6 +119,9 @@ public interface IExchangeStore
     /// <summary>When the next pending message is due, or null when none is pending.</summary>
     Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken);
 
+    /// <summary>How many messages wait to be delivered (the outbox's depth).</summary>
+    Task<long> CountPendingAsync(CancellationToken cancellationToken);
+
     /// <summary>The receipt a message from <paramref name="sender"/> was answered with, or null when it was never accepted.</summary>
     Task<string?> FindReceiptAsync(string sender, string id, CancellationToken cancellationToken);
 

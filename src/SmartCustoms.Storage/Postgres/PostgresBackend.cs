@@ -26,7 +26,9 @@ internal sealed class PostgresBackend(string connectionString) : StorageBackend
         }
     }
 
-    public override async Task<T> WriteAsync<T>(
+    public override int ExpectedSchemaVersion { get; } = MigrationScripts.For("Postgres")[^1].Version;
+
+    protected override async Task<T> WriteCoreAsync<T>(
         Func<SqlSession, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
     {
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -26,8 +26,11 @@ internal sealed class SqliteBackend : StorageBackend
     private readonly string _writeConnectionString;
     private readonly SqliteWriter _writer;
 
-    public SqliteBackend(string dataDirectory)
+    private readonly long? _maxBytes;
+
+    public SqliteBackend(string dataDirectory, long? maxBytes = null)
     {
+        _maxBytes = maxBytes;
         _directory = Path.GetFullPath(dataDirectory);
         var file = Path.Combine(_directory, FileName);
         _readConnectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString();
@@ -48,7 +51,9 @@ internal sealed class SqliteBackend : StorageBackend
         }
     }
 
-    public override Task<T> WriteAsync<T>(Func<SqlSession, CancellationToken, Task<T>> write, CancellationToken cancellationToken) =>
+    public override int ExpectedSchemaVersion { get; } = MigrationScripts.For("Sqlite")[^1].Version;
+
+    protected override Task<T> WriteCoreAsync<T>(Func<SqlSession, CancellationToken, Task<T>> write, CancellationToken cancellationToken) =>
         _writer.WriteAsync(write, cancellationToken);
 
     public override async Task MigrateAsync(CancellationToken cancellationToken)
@@ -80,6 +85,14 @@ internal sealed class SqliteBackend : StorageBackend
             using var pragmas = connection.CreateCommand();
             pragmas.CommandText = WriterPragmas;
             pragmas.ExecuteNonQuery();
+            if (_maxBytes is { } max)
+            {
+                // SQLite keeps the cap per connection, and never below the file's present size.
+                pragmas.CommandText = "PRAGMA page_size";
+                var pageSize = Convert.ToInt64(pragmas.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                pragmas.CommandText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA max_page_count = {Math.Max(1, max / pageSize)}");
+                pragmas.ExecuteNonQuery();
+            }
             return connection;
         }
         catch

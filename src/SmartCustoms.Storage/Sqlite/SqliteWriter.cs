@@ -101,9 +101,16 @@ internal sealed class SqliteWriter : IAsyncDisposable
                 }
                 catch (Exception exception)
                 {
-                    // One caller's failure is that caller's alone: the batch goes on without its changes.
-                    Execute(_session, "ROLLBACK TO op");
+                    // One caller's failure is that caller's alone: the batch goes on without its changes. Unless SQLite
+                    // rolled the whole transaction back itself (it may on SQLITE_FULL or an I/O error): then the batch
+                    // fails, and with this cause rather than the missing savepoint's.
                     operation.Fail(exception);
+                    if (SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) != 0)
+                    {
+                        throw;
+                    }
+
+                    Execute(_session, "ROLLBACK TO op");
                 }
                 Execute(_session, "RELEASE op");
             }

@@ -25,6 +25,41 @@ public sealed class NodeProcess : IAsyncDisposable
     public static async Task<NodeProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, int? port = null)
     {
         port ??= FreePort();
+        var start = StartInfo(dataDirectory, settings, $"http://127.0.0.1:{port}");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var node = new NodeProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        await node.WaitUntilHealthyAsync();
+        return node;
+    }
+
+    /// <summary>Runs the node until it exits by itself (it cannot start), with what it printed.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunUntilExitAsync(
+        string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, string? urls = null)
+    {
+        using var process = Process.Start(StartInfo(dataDirectory, settings, urls ?? $"http://127.0.0.1:{FreePort()}"))
+            ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The node was expected to exit but still ran after 60 s.");
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+
+    private static ProcessStartInfo StartInfo(string dataDirectory, IReadOnlyDictionary<string, string>? settings, string urls)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -34,7 +69,7 @@ public sealed class NodeProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SmartCustoms.Server.dll"));
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.ArgumentList.Add(urls);
         start.Environment["SmartCustoms__DataDirectory"] = dataDirectory;
         start.Environment["SmartCustoms__BootstrapAdminKey"] = AdminKey;
         start.Environment["SmartCustoms__NodeId"] = "GB";
@@ -44,14 +79,7 @@ public sealed class NodeProcess : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var node = new NodeProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        await node.WaitUntilHealthyAsync();
-        return node;
+        return start;
     }
 
     public HttpClient Client(string? apiKey)
