@@ -4,6 +4,7 @@ using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Storage.Exchange;
 using SmartCustoms.Storage.Models;
 using SmartCustoms.Storage.Risk;
+using SmartCustoms.Storage.Snapshots;
 using SmartCustoms.Storage.Sql;
 using SmartCustoms.Storage.Statistics;
 using SmartCustoms.Storage.Tariffs;
@@ -29,6 +30,7 @@ public sealed class Database : IAsyncDisposable
         Statistics = new TradeStatisticsStore(backend);
         RiskProposals = new RiskProposalStore(backend);
         Aeo = new AeoStore(backend);
+        Snapshots = new SnapshotStore(backend);
     }
 
     /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
@@ -43,6 +45,9 @@ public sealed class Database : IAsyncDisposable
     public ITradeStatisticsStore Statistics { get; }
     public IRiskProposalStore RiskProposals { get; }
     public IAeoStore Aeo { get; }
+
+    /// <summary>The versions of what servers keep in memory, moved by the other stores' writes.</summary>
+    public ISnapshotStore Snapshots { get; }
 
     /// <summary>
     /// Applies the migrations not yet applied, in order. Idempotent, and safe when several processes start at

@@ -5,6 +5,7 @@ using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Storage.Exchange;
 using SmartCustoms.Storage.Models;
 using SmartCustoms.Storage.Risk;
+using SmartCustoms.Storage.Snapshots;
 using SmartCustoms.Storage.Statistics;
 using SmartCustoms.Storage.Tariffs;
 
@@ -35,6 +36,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITradeStatisticsStore>(sp => sp.GetRequiredService<Database>().Statistics);
         services.AddSingleton<IRiskProposalStore>(sp => sp.GetRequiredService<Database>().RiskProposals);
         services.AddSingleton<IAeoStore>(sp => sp.GetRequiredService<Database>().Aeo);
+        services.AddSingleton<ISnapshotStore>(sp => sp.GetRequiredService<Database>().Snapshots);
         return services;
     }
 }

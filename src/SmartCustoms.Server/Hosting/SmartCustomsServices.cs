@@ -6,6 +6,7 @@ using SmartCustoms.Server.Exchange;
 using SmartCustoms.Server.Models;
 using SmartCustoms.Server.Portal;
 using SmartCustoms.Server.Risk;
+using SmartCustoms.Server.Snapshots;
 using SmartCustoms.Server.Tariffs;
 using SmartCustoms.Storage;
 using SmartCustoms.Storage.Access;
@@ -32,6 +33,7 @@ public static class SmartCustomsServices
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<SnapshotStamps>();
         builder.Services.AddSingleton<TariffCache>();
         builder.Services.AddSingleton<ApiKeyIssuer>();
         builder.Services.AddSingleton<RiskRandom>();
