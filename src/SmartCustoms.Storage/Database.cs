@@ -7,6 +7,7 @@ using SmartCustoms.Storage.Leases;
 using SmartCustoms.Storage.Models;
 using SmartCustoms.Storage.Risk;
 using SmartCustoms.Storage.Secrets;
+using SmartCustoms.Storage.Snapshots;
 using SmartCustoms.Storage.Sql;
 using SmartCustoms.Storage.Statistics;
 using SmartCustoms.Storage.Tariffs;
@@ -35,6 +36,7 @@ public sealed class Database : IAsyncDisposable
         Secrets = new NodeSecretStore(backend);
         JobLeases = new JobLeases(backend);
         Health = new NodeHealthStore(backend);
+        Snapshots = new SnapshotStore(backend);
     }
 
     /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
@@ -52,6 +54,9 @@ public sealed class Database : IAsyncDisposable
     public INodeSecretStore Secrets { get; }
     public JobLeases JobLeases { get; }
     public NodeHealthStore Health { get; }
+
+    /// <summary>The versions of what servers keep in memory, moved by the other stores' writes.</summary>
+    public ISnapshotStore Snapshots { get; }
 
     /// <summary>
     /// Applies the migrations not yet applied, in order. Idempotent, and safe when several processes start at

@@ -8,6 +8,7 @@ using SmartCustoms.Storage.Health;
 using SmartCustoms.Storage.Models;
 using SmartCustoms.Storage.Risk;
 using SmartCustoms.Storage.Secrets;
+using SmartCustoms.Storage.Snapshots;
 using SmartCustoms.Storage.Statistics;
 using SmartCustoms.Storage.Tariffs;
 
@@ -41,6 +42,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<INodeSecretStore>(sp => sp.GetRequiredService<Database>().Secrets);
         services.AddSingleton(sp => sp.GetRequiredService<Database>().JobLeases);
         services.AddSingleton(sp => sp.GetRequiredService<Database>().Health);
+        services.AddSingleton<ISnapshotStore>(sp => sp.GetRequiredService<Database>().Snapshots);
         return services;
     }
 }

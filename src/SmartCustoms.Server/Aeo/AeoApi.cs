@@ -105,7 +105,7 @@ public static class AeoApi
             return TooLarge(ex);
         }
 
-        Changed(status, signal, sentTo);
+        await ChangedAsync(status, signal, sentTo, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new ChangeResult(entries, sentTo));
     }
 
@@ -151,7 +151,7 @@ public static class AeoApi
             return TooLarge(ex);
         }
 
-        Changed(status, signal, sentTo);
+        await ChangedAsync(status, signal, sentTo, cancellationToken).ConfigureAwait(false);
         var saved = await store.GetAsync(row.TraderId, cancellationToken).ConfigureAwait(false);
         var view = View(saved!, Today(clock));
         return created ? TypedResults.Created($"/api/aeo/{Uri.EscapeDataString(row.TraderId)}", view) : TypedResults.Ok(view);
@@ -177,7 +177,7 @@ public static class AeoApi
             return NotOnRegister(traderId);
         }
 
-        Changed(status, signal, sentTo);
+        await ChangedAsync(status, signal, sentTo, cancellationToken).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 
@@ -224,7 +224,7 @@ public static class AeoApi
             return TooLarge(ex);
         }
 
-        Changed(status, signal, sentTo);
+        await ChangedAsync(status, signal, sentTo, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new ChangeResult(rows.Count, sentTo));
     }
 
@@ -255,9 +255,9 @@ public static class AeoApi
         return sentTo;
     }
 
-    private static void Changed(AeoStatus status, OutboxSignal signal, List<string> sentTo)
+    private static async Task ChangedAsync(AeoStatus status, OutboxSignal signal, List<string> sentTo, CancellationToken cancellationToken)
     {
-        status.Invalidate();
+        await status.ChangedAsync(cancellationToken).ConfigureAwait(false);
         if (sentTo.Count > 0)
         {
             signal.Queued();

@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
+using SmartCustoms.Server.Snapshots;
 using SmartCustoms.Storage.Aeo;
 using SmartCustoms.Storage.Exchange;
+using SmartCustoms.Storage.Snapshots;
 
 namespace SmartCustoms.Server.Aeo;
 
@@ -13,28 +15,36 @@ public sealed record AeoVerdict(bool? IsAeo, string? Basis)
 
 /// <summary>
 /// Whether the declarant or the importer of a declaration is an AEO: on this node's register, or on the list of a partner
-/// whose agreement recognises its AEOs, valid today. Built for the lodging path: what data the node holds is cached for
-/// a few seconds, so that a node without AEO data runs no query, and one with data runs one indexed query per lookup.
+/// whose agreement recognises its AEOs, valid today. Built for the lodging path: what data the node holds is a snapshot,
+/// read again only when the register, a partner's list or a partner's agreement changed, so that a node without AEO data
+/// runs no query, and one with data runs one indexed query per lookup.
 /// </summary>
-public sealed class AeoStatus(IAeoStore store, IExchangeStore exchange, TimeProvider clock) : IDisposable
+public sealed class AeoStatus
 {
-    /// <summary>How long what the node holds is trusted; a change made through another server or received from a partner shows within this.</summary>
-    public static readonly TimeSpan HoldingsFor = TimeSpan.FromSeconds(5);
+    private readonly IAeoStore _store;
+    private readonly IExchangeStore _exchange;
+    private readonly TimeProvider _clock;
+    private readonly SnapshotStamps _stamps;
+    private readonly Snapshot<Holdings> _holdings;
 
-    private readonly SemaphoreSlim _reload = new(1, 1);
-    private volatile Holdings? _holdings;
+    public AeoStatus(IAeoStore store, IExchangeStore exchange, TimeProvider clock, SnapshotStamps stamps)
+    {
+        ArgumentNullException.ThrowIfNull(stamps);
+        (_store, _exchange, _clock, _stamps) = (store, exchange, clock, stamps);
+        _holdings = stamps.Create("AEO holdings", [SnapshotKind.Aeo, SnapshotKind.Partners], LoadAsync);
+    }
 
-    private sealed record Holdings(bool RegisterHasEntries, FrozenSet<string> RecognisedSenders, DateTimeOffset LoadedAt)
+    private sealed record Holdings(bool RegisterHasEntries, FrozenSet<string> RecognisedSenders)
     {
         public bool Any => RegisterHasEntries || RecognisedSenders.Count > 0;
     }
 
-    /// <summary>Forgets what the node holds, after this server changed its register.</summary>
-    public void Invalidate() => _holdings = null;
+    /// <summary>This server changed its register: the next lookup uses it.</summary>
+    public Task ChangedAsync(CancellationToken cancellationToken) => _stamps.AfterWriteAsync(cancellationToken);
 
     public async ValueTask<AeoVerdict> LookupAsync(string? declarantId, string? importerId, CancellationToken cancellationToken)
     {
-        var holdings = await HoldingsAsync(cancellationToken).ConfigureAwait(false);
+        var holdings = await _holdings.GetAsync(cancellationToken).ConfigureAwait(false);
         var parties = new List<(string Role, string Id)>(2);
         if (!string.IsNullOrWhiteSpace(declarantId))
         {
@@ -51,8 +61,8 @@ public sealed class AeoStatus(IAeoStore store, IExchangeStore exchange, TimeProv
             return AeoVerdict.Unknown;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var matches = await store.FindAsync([.. parties.Select(p => p.Id)], today, cancellationToken).ConfigureAwait(false);
+        var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+        var matches = await _store.FindAsync([.. parties.Select(p => p.Id)], today, cancellationToken).ConfigureAwait(false);
         // This node's own register first, then the partners' lists; the declarant before the importer.
         foreach (var (role, id) in parties)
         {
@@ -76,36 +86,14 @@ public sealed class AeoStatus(IAeoStore store, IExchangeStore exchange, TimeProv
         return new AeoVerdict(false, $"neither the {who} is on this node's AEO register or a recognised partner's list");
     }
 
-    private async ValueTask<Holdings> HoldingsAsync(CancellationToken cancellationToken)
+    private async Task<Holdings> LoadAsync(CancellationToken cancellationToken)
     {
-        if (_holdings is { } held && clock.GetUtcNow() - held.LoadedAt < HoldingsFor)
-        {
-            return held;
-        }
-
-        await _reload.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_holdings is { } again && clock.GetUtcNow() - again.LoadedAt < HoldingsFor)
-            {
-                return again;
-            }
-
-            var summary = await store.SummaryAsync(cancellationToken).ConfigureAwait(false);
-            var senders = summary.PartnersWithEntries.ToHashSet(StringComparer.Ordinal);
-            var recognised = senders.Count == 0
-                ? FrozenSet<string>.Empty
-                : (await exchange.ListPartnersAsync(cancellationToken).ConfigureAwait(false))
-                    .Where(p => senders.Contains(p.NodeId) && p.Agreement().AeoRecognised).Select(p => p.NodeId).ToFrozenSet(StringComparer.Ordinal);
-            var loaded = new Holdings(summary.RegisterEntries > 0, recognised, clock.GetUtcNow());
-            _holdings = loaded;
-            return loaded;
-        }
-        finally
-        {
-            _reload.Release();
-        }
+        var summary = await _store.SummaryAsync(cancellationToken).ConfigureAwait(false);
+        var senders = summary.PartnersWithEntries.ToHashSet(StringComparer.Ordinal);
+        var recognised = senders.Count == 0
+            ? FrozenSet<string>.Empty
+            : (await _exchange.ListPartnersAsync(cancellationToken).ConfigureAwait(false))
+                .Where(p => senders.Contains(p.NodeId) && p.Agreement().AeoRecognised).Select(p => p.NodeId).ToFrozenSet(StringComparer.Ordinal);
+        return new Holdings(summary.RegisterEntries > 0, recognised);
     }
-
-    public void Dispose() => _reload.Dispose();
 }

@@ -111,7 +111,7 @@ public static class ExchangeApi
         var record = PartnerRecords.From(registration, Caller.From(user).KeyId, now);
         await store.SavePartnerAsync(record, cancellationToken).ConfigureAwait(false);
         // The risk engine uses what partners send under their agreement: from the next declaration on.
-        request.HttpContext.RequestServices.GetRequiredService<Risk.RiskAssessor>().Invalidate();
+        await request.HttpContext.RequestServices.GetRequiredService<Risk.RiskAssessor>().ChangedAsync(cancellationToken).ConfigureAwait(false);
         var saved = await store.GetPartnerAsync(record.NodeId, cancellationToken).ConfigureAwait(false);
         return TypedResults.Created($"/api/exchange/partners/{record.NodeId}", View(saved!));
     }

@@ -8,6 +8,7 @@ using SmartCustoms.Server.Models;
 using SmartCustoms.Server.Portal;
 using SmartCustoms.Server.Risk;
 using SmartCustoms.Server.Secrets;
+using SmartCustoms.Server.Snapshots;
 using SmartCustoms.Server.Tariffs;
 using SmartCustoms.Storage;
 using SmartCustoms.Storage.Access;
@@ -35,6 +36,7 @@ public static class SmartCustomsServices
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<SnapshotStamps>();
         builder.Services.AddSingleton<TariffCache>();
         builder.Services.AddSingleton<ApiKeyIssuer>();
         builder.Services.AddSingleton<RiskRandom>();

@@ -1,59 +1,40 @@
 using Microsoft.Extensions.Options;
 using SmartCustoms.Server.Hosting;
+using SmartCustoms.Server.Snapshots;
 using SmartCustoms.Storage.Models;
+using SmartCustoms.Storage.Snapshots;
 using SmartCustoms.Targeting;
 
 namespace SmartCustoms.Server.Models;
 
 /// <summary>
-/// The model in service, loaded once per activation. The registry's stamp is read at most every
-/// <c>RefreshSeconds</c>, so an activation on any server reaches every server without a restart.
+/// The model in service, loaded once per activation: an activation on any server reaches every server within
+/// <c>RefreshSeconds</c> without a restart (the one that made it at once).
 /// </summary>
-public sealed partial class ActiveModels(IModelStore models, IOptions<SmartCustomsOptions> options, TimeProvider clock, ILogger<ActiveModels> logger) : IDisposable
+public sealed partial class ActiveModels
 {
-    private readonly SmartCustomsOptions.RiskSection _options = options.Value.Risk;
-    private readonly SemaphoreSlim _load = new(1, 1);
-    private volatile State? _state;
+    private readonly IModelStore _models;
+    private readonly SmartCustomsOptions.RiskSection _options;
+    private readonly ILogger<ActiveModels> _logger;
+    private readonly Snapshot<FraudRiskModel?> _active;
 
-    private sealed record State(long Stamp, FraudRiskModel? Model, DateTimeOffset CheckedAt);
-
-    /// <summary>The active model, or null when none is active (or its file no longer loads, which is logged).</summary>
-    public async ValueTask<FraudRiskModel?> CurrentAsync(CancellationToken cancellationToken)
+    public ActiveModels(IModelStore models, IOptions<SmartCustomsOptions> options, SnapshotStamps stamps, ILogger<ActiveModels> logger)
     {
-        var now = clock.GetUtcNow();
-        if (_state is { } fresh && now - fresh.CheckedAt < TimeSpan.FromSeconds(_options.RefreshSeconds))
-        {
-            return fresh.Model;
-        }
-
-        await _load.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var current = _state;
-            if (current is not null && now - current.CheckedAt < TimeSpan.FromSeconds(_options.RefreshSeconds))
-            {
-                return current.Model;
-            }
-
-            var active = await models.GetActiveAsync(cancellationToken).ConfigureAwait(false);
-            var model = current is not null && current.Stamp == active.Stamp ? current.Model : await LoadAsync(active.ModelId, cancellationToken).ConfigureAwait(false);
-            _state = new State(active.Stamp, model, now);
-            return model;
-        }
-        finally
-        {
-            _load.Release();
-        }
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(stamps);
+        _models = models;
+        _options = options.Value.Risk;
+        _logger = logger;
+        _active = stamps.Create("active model", [SnapshotKind.Models], LoadAsync);
     }
 
-    public void Dispose() => _load.Dispose();
+    /// <summary>The active model, or null when none is active (or its file no longer loads, which is logged).</summary>
+    public ValueTask<FraudRiskModel?> CurrentAsync(CancellationToken cancellationToken) => _active.GetAsync(cancellationToken);
 
-    /// <summary>An activation on this server: read the registry again on the next call.</summary>
-    public void Invalidate() => _state = _state is { } s ? s with { CheckedAt = DateTimeOffset.MinValue } : null;
-
-    private async Task<FraudRiskModel?> LoadAsync(long? id, CancellationToken cancellationToken)
+    private async Task<FraudRiskModel?> LoadAsync(CancellationToken cancellationToken)
     {
-        if (id is not { } modelId || await models.GetContentAsync(modelId, cancellationToken).ConfigureAwait(false) is not { } content)
+        var active = await _models.GetActiveAsync(cancellationToken).ConfigureAwait(false);
+        if (active.ModelId is not { } modelId || await _models.GetContentAsync(modelId, cancellationToken).ConfigureAwait(false) is not { } content)
         {
             return null;
         }
@@ -65,7 +46,7 @@ public sealed partial class ActiveModels(IModelStore models, IOptions<SmartCusto
         }
         catch (FraudModelFormatException ex)
         {
-            LogUnloadable(logger, modelId, ex);
+            LogUnloadable(_logger, modelId, ex);
             return null;
         }
     }

@@ -121,7 +121,7 @@ public static class ModelsApi
             return (null, null);
         }
 
-        assessor.Invalidate();
+        await assessor.ChangedAsync(cancellationToken).ConfigureAwait(false);
         return (await models.GetAsync(id, cancellationToken).ConfigureAwait(false), null);
     }
 

@@ -94,7 +94,7 @@ public sealed partial class NodeModelTrainer(
         if (better)
         {
             await models.ActivateAsync(stored.Id, actor, clock.GetUtcNow(), reason, cancellationToken).ConfigureAwait(false);
-            assessor.Invalidate();
+            await assessor.ChangedAsync(cancellationToken).ConfigureAwait(false);
         }
 
         LogTrained(logger, stored.Id, rows.Count, candidateResult.Fraud.PrecisionAt5, better, null);

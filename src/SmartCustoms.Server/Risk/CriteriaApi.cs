@@ -57,7 +57,7 @@ public static class CriteriaApi
         string id, IRiskStore store, RiskAssessor assessor, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var retired = await store.RetireAsync(id, Caller.From(user).KeyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        assessor.Invalidate();
+        await assessor.ChangedAsync(cancellationToken).ConfigureAwait(false);
         return retired is null ? TypedResults.NotFound() : TypedResults.Ok(retired);
     }
 
@@ -139,7 +139,7 @@ public static class CriteriaApi
 
         var stored = await store.SaveCriterionAsync(document, caller.KeyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         // This server applies the new version from the next declaration on; others within RefreshSeconds.
-        assessor.Invalidate();
+        await assessor.ChangedAsync(cancellationToken).ConfigureAwait(false);
         return new Saved(stored, null);
     }
 }

@@ -81,7 +81,7 @@ public static class LanesApi
             await store.SaveLaneSettingsAsync(settings, Caller.From(user).KeyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
 
-        request.HttpContext.RequestServices.GetRequiredService<RiskAssessor>().Invalidate();
+        await request.HttpContext.RequestServices.GetRequiredService<RiskAssessor>().ChangedAsync(cancellationToken).ConfigureAwait(false);
 
         return TypedResults.Ok(await store.GetLaneSettingsAsync(cancellationToken).ConfigureAwait(false));
     }

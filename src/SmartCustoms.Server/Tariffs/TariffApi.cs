@@ -5,6 +5,7 @@ using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Hosting;
+using SmartCustoms.Server.Snapshots;
 using SmartCustoms.Storage.Tariffs;
 using SmartCustoms.Domain.Outcomes;
 
@@ -27,7 +28,7 @@ public static class TariffApi
         TypedResults.Ok(await cache.GetAsync(cancellationToken).ConfigureAwait(false));
 
     private static async Task<IResult> PutAsync(
-        HttpRequest request, ITariffStore store, TariffCache cache, IOptions<SmartCustomsOptions> options, TimeProvider clock,
+        HttpRequest request, ITariffStore store, SnapshotStamps snapshots, IOptions<SmartCustomsOptions> options, TimeProvider clock,
         HttpContext context, CancellationToken cancellationToken)
     {
         var body = await BodyReader.ReadAsync(request, options.Value.Limits.MaxTariffBytes, cancellationToken).ConfigureAwait(false);
@@ -44,7 +45,7 @@ public static class TariffApi
         }
 
         await store.SaveAsync(schedule, Caller.From(context.User).KeyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        cache.Invalidate();
+        await snapshots.AfterWriteAsync(cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new { schedule.Name, schedule.Currency, Lines = schedule.Lines.Count, ExchangeRates = schedule.ExchangeRates.Count });
     }
 }

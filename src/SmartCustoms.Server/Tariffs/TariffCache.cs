@@ -1,44 +1,21 @@
 using SmartCustoms.Domain.Tariffs;
+using SmartCustoms.Server.Snapshots;
+using SmartCustoms.Storage.Snapshots;
 using SmartCustoms.Storage.Tariffs;
 
 namespace SmartCustoms.Server.Tariffs;
 
 /// <summary>
-/// The schedule in force, read from the database at most every few seconds so that a tariff loaded through
-/// any server reaches all of them without a restart.
+/// The schedule in force (up to several MiB of JSON), read and deserialized again only when a tariff was loaded, through
+/// this server (seen on the next request) or another one (seen within <c>RefreshSeconds</c>).
 /// </summary>
-public sealed class TariffCache(ITariffStore store, TimeProvider clock) : IDisposable
+public sealed class TariffCache(ITariffStore store, SnapshotStamps stamps)
 {
-    private static readonly TimeSpan RefreshAfter = TimeSpan.FromSeconds(10);
-    private readonly SemaphoreSlim _refresh = new(1, 1);
-    private TariffSchedule? _schedule;
-    private DateTimeOffset _loadedAt = DateTimeOffset.MinValue;
+    private readonly Snapshot<TariffSchedule> _schedule = stamps.Create(
+        "tariff", [SnapshotKind.Tariff], async ct => await store.GetAsync(ct).ConfigureAwait(false) ?? TariffFile.LoadDemo());
 
-    public async ValueTask<TariffSchedule> GetAsync(CancellationToken cancellationToken)
-    {
-        if (_schedule is { } current && clock.GetUtcNow() - _loadedAt < RefreshAfter)
-        {
-            return current;
-        }
+    public ValueTask<TariffSchedule> GetAsync(CancellationToken cancellationToken) => _schedule.GetAsync(cancellationToken);
 
-        await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_schedule is null || clock.GetUtcNow() - _loadedAt >= RefreshAfter)
-            {
-                _schedule = await store.GetAsync(cancellationToken).ConfigureAwait(false) ?? TariffFile.LoadDemo();
-                _loadedAt = clock.GetUtcNow();
-            }
-
-            return _schedule;
-        }
-        finally
-        {
-            _refresh.Release();
-        }
-    }
-
-    public void Invalidate() => _loadedAt = DateTimeOffset.MinValue;
-
-    public void Dispose() => _refresh.Dispose();
+    /// <summary>How many times the schedule was read from the database.</summary>
+    public int Reloads => _schedule.Reloads;
 }

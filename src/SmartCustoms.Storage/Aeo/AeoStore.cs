@@ -1,5 +1,6 @@
 using System.Data.Common;
 using SmartCustoms.Storage.Exchange;
+using SmartCustoms.Storage.Snapshots;
 using SmartCustoms.Storage.Sql;
 
 namespace SmartCustoms.Storage.Aeo;
@@ -141,6 +142,7 @@ internal sealed class AeoStore(StorageBackend backend) : IAeoStore
         }
 
         await session.ExecuteAsync("UPDATE aeo_register_state SET listed_at = @at WHERE id = 1", ct, ("@at", _dialect.ToDb(listedAt))).ConfigureAwait(false);
+        await SnapshotWrites.BumpAsync(session, SnapshotKind.Aeo, ct).ConfigureAwait(false);
         if (outbox is null)
         {
             return;

@@ -34,6 +34,7 @@ internal sealed class AeoWrites(SqlDialect dialect)
             return false;
         }
 
+        await Snapshots.SnapshotWrites.BumpAsync(session, Snapshots.SnapshotKind.Aeo, ct).ConfigureAwait(false);
         await session.ExecuteAsync("DELETE FROM aeo_partner_entries WHERE sender = @sender", ct, ("@sender", list.Sender)).ConfigureAwait(false);
         await InsertAsync(session, "aeo_partner_entries (sender, trader_id, name, country, certificate, valid_from, valid_to)", list.Entries,
             (e, i) => [($"@s{i}", list.Sender), ($"@t{i}", e.TraderId), ($"@n{i}", e.Name), ($"@c{i}", e.Country), ($"@k{i}", e.Certificate),

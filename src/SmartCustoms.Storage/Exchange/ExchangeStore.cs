@@ -1,5 +1,6 @@
 using System.Data.Common;
 using SmartCustoms.Storage.Risk;
+using SmartCustoms.Storage.Snapshots;
 using SmartCustoms.Storage.Sql;
 
 namespace SmartCustoms.Storage.Exchange;
@@ -17,13 +18,17 @@ internal sealed class ExchangeStore(StorageBackend backend) : IExchangeStore
     public Task SavePartnerAsync(PartnerRecord partner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partner);
-        return backend.WriteAsync((session, ct) => session.ExecuteAsync(
-            $"INSERT INTO exchange_partners ({PartnerColumns}) " +
-            $"VALUES (@nodeId, @country, @baseUrl, @card{_dialect.JsonCast}, @agreement{_dialect.JsonCast}, @by, @at, @at) " +
-            "ON CONFLICT (node_id) DO UPDATE SET country = excluded.country, base_url = excluded.base_url, card = excluded.card, " +
-            "agreement = excluded.agreement, updated_at = excluded.updated_at", ct,
-            ("@nodeId", partner.NodeId), ("@country", partner.Country), ("@baseUrl", partner.BaseUrl), ("@card", partner.CardJson),
-            ("@agreement", partner.AgreementJson), ("@by", partner.RegisteredBy), ("@at", _dialect.ToDb(partner.UpdatedAt))), cancellationToken);
+        return backend.WriteAsync(async (session, ct) =>
+        {
+            await SnapshotWrites.BumpAsync(session, SnapshotKind.Partners, ct).ConfigureAwait(false);
+            return await session.ExecuteAsync(
+                $"INSERT INTO exchange_partners ({PartnerColumns}) " +
+                $"VALUES (@nodeId, @country, @baseUrl, @card{_dialect.JsonCast}, @agreement{_dialect.JsonCast}, @by, @at, @at) " +
+                "ON CONFLICT (node_id) DO UPDATE SET country = excluded.country, base_url = excluded.base_url, card = excluded.card, " +
+                "agreement = excluded.agreement, updated_at = excluded.updated_at", ct,
+                ("@nodeId", partner.NodeId), ("@country", partner.Country), ("@baseUrl", partner.BaseUrl), ("@card", partner.CardJson),
+                ("@agreement", partner.AgreementJson), ("@by", partner.RegisteredBy), ("@at", _dialect.ToDb(partner.UpdatedAt))).ConfigureAwait(false);
+        }, cancellationToken);
     }
 
     public Task<IReadOnlyList<PartnerRecord>> ListPartnersAsync(CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Security.Cryptography;
+using SmartCustoms.Storage.Snapshots;
 using SmartCustoms.Storage.Sql;
 
 namespace SmartCustoms.Storage.Models;
@@ -53,6 +54,11 @@ internal sealed class ModelStore(StorageBackend backend) : IModelStore
                 "UPDATE model_active SET model_id = @id, activated_by = @by, activated_at = @at, reason = @reason, stamp = stamp + 1 " +
                 "WHERE id = 1 AND EXISTS (SELECT 1 FROM models WHERE id = @id)", ct,
                 ("@id", id), ("@by", activatedBy), ("@at", _dialect.ToDb(at)), ("@reason", reason)).ConfigureAwait(false);
+            if (changed == 1)
+            {
+                await SnapshotWrites.BumpAsync(session, SnapshotKind.Models, ct).ConfigureAwait(false);
+            }
+
             return changed == 1;
         }, cancellationToken);
     }

@@ -63,9 +63,6 @@ public interface IRiskStore
     /// </summary>
     Task<StoredCriterion?> RetireAsync(string id, string author, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>A number that changes (grows) whenever any criterion is saved or retired: cheap to poll.</summary>
-    Task<long> CriteriaStampAsync(CancellationToken cancellationToken);
-
     /// <summary>The lane settings of every office that has some, ordered by office.</summary>
     Task<IReadOnlyList<LaneSettings>> GetLaneSettingsAsync(CancellationToken cancellationToken);
 

@@ -5,12 +5,13 @@ using SmartCustoms.Domain.Controls;
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.Risk;
 using SmartCustoms.Domain.Tariffs;
+using SmartCustoms.Storage.Snapshots;
 using SmartCustoms.Storage.Sql;
 
 namespace SmartCustoms.Storage.Risk;
 
 /// <summary>
-/// Every change to the criteria first updates the single <c>risk_criteria_stamp</c> row in its transaction. On
+/// Every change to the criteria first updates the <c>criteria</c> row of <c>snapshot_versions</c> in its transaction. On
 /// PostgreSQL that row lock serialises the changes (under read committed, the next version is then computed from a
 /// snapshot that sees every earlier change); SQLite has a single writer anyway. The (id, version) primary key is the
 /// last guard against two saves taking one version.
@@ -23,8 +24,6 @@ internal sealed class RiskStore(StorageBackend backend) : IRiskStore
     private const string CurrentVersion = "c.version = (SELECT MAX(m.version) FROM risk_criteria m WHERE m.id = c.id)";
 
     private const string SelectAssessment = "SELECT mrn, version, office, score, lane, random, decision, at FROM risk_assessments";
-
-    private const string BumpStamp = "UPDATE risk_criteria_stamp SET value = value + 1 WHERE id = 1";
 
     private readonly SqlDialect _dialect = backend.Dialect;
 
@@ -42,7 +41,7 @@ internal sealed class RiskStore(StorageBackend backend) : IRiskStore
         var createdAt = SqlDialect.Normalize(at);
         return backend.WriteAsync(async (session, ct) =>
         {
-            await session.ExecuteAsync(BumpStamp, ct).ConfigureAwait(false);
+            await SnapshotWrites.BumpAsync(session, SnapshotKind.Criteria, ct).ConfigureAwait(false);
             var version = (int)(await session.ScalarInt64Async(
                 "SELECT COALESCE(MAX(version), 0) + 1 FROM risk_criteria WHERE id = @id", ct, ("@id", id)).ConfigureAwait(false))!.Value;
             await session.ExecuteAsync(
@@ -75,25 +74,20 @@ internal sealed class RiskStore(StorageBackend backend) : IRiskStore
         return backend.WriteAsync(async (session, ct) =>
         {
             // Takes the stamp row's lock without changing it, so that a save of the same id cannot slip in between.
-            await session.ExecuteAsync("UPDATE risk_criteria_stamp SET value = value WHERE id = 1", ct).ConfigureAwait(false);
+            await SnapshotWrites.LockAsync(session, SnapshotKind.Criteria, ct).ConfigureAwait(false);
             var retired = await session.ExecuteAsync(
                 "UPDATE risk_criteria SET retired_at = @at, retired_by = @author " +
                 "WHERE id = @id AND retired_at IS NULL AND version = (SELECT MAX(m.version) FROM risk_criteria m WHERE m.id = @id)",
                 ct, ("@id", id), ("@at", _dialect.ToDb(at)), ("@author", author)).ConfigureAwait(false);
             if (retired > 0)
             {
-                await session.ExecuteAsync(BumpStamp, ct).ConfigureAwait(false);
+                await SnapshotWrites.BumpAsync(session, SnapshotKind.Criteria, ct).ConfigureAwait(false);
             }
 
             return await session.QuerySingleOrDefaultAsync(
                 SelectCriterion + " WHERE c.id = @id AND " + CurrentVersion, ReadCriterion, ct, ("@id", id)).ConfigureAwait(false);
         }, cancellationToken);
     }
-
-    public Task<long> CriteriaStampAsync(CancellationToken cancellationToken) =>
-        backend.ReadAsync(async (session, ct) =>
-            await session.ScalarInt64Async("SELECT value FROM risk_criteria_stamp WHERE id = 1", ct).ConfigureAwait(false) ?? 0L,
-            cancellationToken);
 
     public Task<IReadOnlyList<LaneSettings>> GetLaneSettingsAsync(CancellationToken cancellationToken) =>
         backend.ReadAsync<IReadOnlyList<LaneSettings>>(
@@ -114,7 +108,11 @@ internal sealed class RiskStore(StorageBackend backend) : IRiskStore
         var sql =
             $"INSERT INTO risk_lane_settings (office, json, author, updated_at) VALUES (@office, @json{_dialect.JsonbCast}, @author, @updatedAt) " +
             "ON CONFLICT (office) DO UPDATE SET json = excluded.json, author = excluded.author, updated_at = excluded.updated_at";
-        return backend.WriteAsync((session, ct) => session.ExecuteAsync(sql, ct, args), cancellationToken);
+        return backend.WriteAsync(async (session, ct) =>
+        {
+            await session.ExecuteAsync(sql, ct, args).ConfigureAwait(false);
+            return await SnapshotWrites.BumpAsync(session, SnapshotKind.Lanes, ct).ConfigureAwait(false);
+        }, cancellationToken);
     }
 
     public Task SaveAssessmentAsync(StoredAssessment assessment, CancellationToken cancellationToken)

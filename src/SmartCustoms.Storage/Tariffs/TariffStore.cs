@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SmartCustoms.Domain.Declarations;
 using SmartCustoms.Domain.Tariffs;
+using SmartCustoms.Storage.Snapshots;
 using SmartCustoms.Storage.Sql;
 
 namespace SmartCustoms.Storage.Tariffs;
@@ -26,6 +27,10 @@ internal sealed class TariffStore(StorageBackend backend) : ITariffStore
             ("@loadedBy", loadedBy), ("@loadedAt", _dialect.ToDb(at)),
         ];
         var sql = $"INSERT INTO tariff_schedules (name, json, loaded_by, loaded_at) VALUES (@name, @json{_dialect.JsonbCast}, @loadedBy, @loadedAt)";
-        return backend.WriteAsync((session, ct) => session.ExecuteAsync(sql, ct, args), cancellationToken);
+        return backend.WriteAsync(async (session, ct) =>
+        {
+            await session.ExecuteAsync(sql, ct, args).ConfigureAwait(false);
+            return await SnapshotWrites.BumpAsync(session, SnapshotKind.Tariff, ct).ConfigureAwait(false);
+        }, cancellationToken);
     }
 }

@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SmartCustoms.Server.Tests.Infrastructure;
 
 namespace SmartCustoms.Server.Tests.Risk;
@@ -279,17 +281,20 @@ public sealed class SelectivityTests
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task ACriterionSavedOnOneServerSelectsOnAnotherOfTheSameDatabase(string provider)
     {
-        var fastRefresh = new Dictionary<string, string?> { ["SmartCustoms:Risk:RefreshSeconds"] = "1" };
-        await using var first = await TestNode.StartAsync(provider, settings: fastRefresh);
-        await using var second = await TestNode.StartAsync(provider, shareWith: first);
+        // One clock for both servers, moved by the test: RefreshSeconds (5 by default) pass at once.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var first = await TestNode.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        await using var second = await TestNode.StartAsync(provider, shareWith: first, services: s => s.AddSingleton<TimeProvider>(clock));
         using var trader = await second.TraderAsync(Declarant);
         var before = await LodgeAsync(trader);
 
         using var analyst = await AnalystWithAsync(first, ShaverParts);
-        await Task.Delay(TimeSpan.FromSeconds(1.2), TestContext.Current.CancellationToken);
+        var withinInterval = await LodgeAsync(trader);
+        clock.Advance(TimeSpan.FromSeconds(5));
         var after = await LodgeAsync(trader);
 
         Assert.Equal("no-control", before.GetProperty("consequence").GetString());
+        Assert.Equal("no-control", withinInterval.GetProperty("consequence").GetString());
         Assert.Equal("physical-examination", after.GetProperty("consequence").GetString());
     }
 }

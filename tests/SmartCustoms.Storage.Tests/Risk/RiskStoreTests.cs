@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using SmartCustoms.Domain.Risk;
 using SmartCustoms.Storage.Risk;
+using SmartCustoms.Storage.Snapshots;
 
 namespace SmartCustoms.Storage.Tests.Risk;
 
@@ -53,7 +54,7 @@ public sealed class RiskStoreTests
         Assert.Equal(Enumerable.Range(1, 24), saved.Select(s => s.Version).Order());
         var history = await storage.Database.Risk.HistoryAsync("contested", Ct);
         Assert.Equal(Enumerable.Range(1, 24), history.Select(c => c.Version));
-        Assert.Equal(24, await storage.Database.Risk.CriteriaStampAsync(Ct));
+        Assert.Equal(24, (await storage.Database.Snapshots.ReadVersionsAsync(Ct))[SnapshotKind.Criteria]);
     }
 
     [Theory]
@@ -98,19 +99,20 @@ public sealed class RiskStoreTests
     {
         await using var storage = await TestStorage.CreateAsync(provider);
         var risk = storage.Database.Risk;
-        var other = storage.Open().Risk;
+        var other = storage.Open().Snapshots;
+        async Task<long> Stamp() => (await other.ReadVersionsAsync(Ct))[SnapshotKind.Criteria];
 
-        var empty = await other.CriteriaStampAsync(Ct);
+        var empty = await Stamp();
         await risk.SaveCriterionAsync(Criterion("a", 10m), "analyst", At, Ct);
-        var saved = await other.CriteriaStampAsync(Ct);
+        var saved = await Stamp();
         await risk.SaveCriterionAsync(Criterion("a", 11m), "analyst", At, Ct);
-        var resaved = await other.CriteriaStampAsync(Ct);
+        var resaved = await Stamp();
         await risk.RetireAsync("a", "analyst", At, Ct);
-        var retired = await other.CriteriaStampAsync(Ct);
+        var retired = await Stamp();
         await risk.RetireAsync("a", "analyst", At, Ct);
         await risk.RetireAsync("unknown", "analyst", At, Ct);
         await risk.SaveLaneSettingsAsync(new LaneSettings { Office = "GB000001" }, "admin", At, Ct);
-        var unchanged = await other.CriteriaStampAsync(Ct);
+        var unchanged = await Stamp();
 
         Assert.NotEqual(empty, saved);
         Assert.NotEqual(saved, resaved);
