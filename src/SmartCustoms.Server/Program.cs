@@ -18,9 +18,11 @@ await app.Services.GetRequiredService<NodeInitializer>().InitializeAsync(app.Lif
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseBodyLimits();
 app.UsePortalAssets();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();

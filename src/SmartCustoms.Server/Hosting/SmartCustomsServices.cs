@@ -73,9 +73,9 @@ public static class SmartCustomsServices
         });
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        // The largest body of any endpoint; each endpoint then holds its own body to its own limit.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
-            new[] { options.Limits.MaxDeclarationBytes, options.Limits.MaxTariffBytes, options.Limits.MaxEvidenceBytes, options.Limits.MaxModelBytes, options.Exchange.MaxMessageBytes }.Max() + 1L);
+        // Every body is held to the default; the endpoints that take more say so (BodyLimits.WithBodyLimit).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.Limits.MaxBodyBytes);
+        builder.Services.AddSmartCustomsRateLimits();
         return builder;
     }
 
@@ -91,10 +91,12 @@ public static class SmartCustomsServices
             throw new InvalidOperationException("SmartCustoms:Limits values must be at least 1024 bytes.");
         }
 
-        if (options.Limits.MaxEvidenceBytes < 1024 || options.Limits.MaxModelBytes < 1024)
+        if (options.Limits.MaxEvidenceBytes < 1024 || options.Limits.MaxModelBytes < 1024 || options.Limits.MaxBodyBytes < 1024)
         {
-            throw new InvalidOperationException("SmartCustoms:Limits:MaxEvidenceBytes and MaxModelBytes must be at least 1024 bytes.");
+            throw new InvalidOperationException("SmartCustoms:Limits:MaxEvidenceBytes, MaxModelBytes and MaxBodyBytes must be at least 1024 bytes.");
         }
+
+        ValidateRateLimits(options.RateLimits);
 
         if (options.Risk.ModelWeight is < 0m or > 10_000m || options.Risk.MinTrainingExamples < 10 || options.Risk.MaxTrainingExamples < options.Risk.MinTrainingExamples)
         {
@@ -116,6 +118,17 @@ public static class SmartCustomsServices
         if (options.InvoiceTolerancePercent is < 0 or > 100)
         {
             throw new InvalidOperationException("SmartCustoms:InvoiceTolerancePercent must be between 0 and 100.");
+        }
+    }
+
+    private static void ValidateRateLimits(RateLimitsSection limits)
+    {
+        foreach (var (name, limit) in new[] { ("Inbox", limits.Inbox), ("Lodging", limits.Lodging), ("SignIn", limits.SignIn), ("NodeCard", limits.NodeCard), ("Statistics", limits.Statistics) })
+        {
+            if (limit.PermitLimit < 0 || (limit.PermitLimit > 0 && limit.Window <= TimeSpan.Zero))
+            {
+                throw new InvalidOperationException($"SmartCustoms:RateLimits:{name}: PermitLimit is 0 (no limit) or more, and Window is positive.");
+            }
         }
     }
 
