@@ -21,10 +21,12 @@ try
 
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseBodyLimits();
     app.UsePortalAssets();
     app.UseUnsupportedMediaTypeProblems();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseRateLimiter();
 
     app.MapNodeHealth();
     app.MapOpenApi().AllowAnonymous();

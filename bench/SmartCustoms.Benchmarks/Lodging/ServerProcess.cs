@@ -35,6 +35,26 @@ public sealed class ServerProcess : IDisposable
         }
     }
 
+    /// <summary>The most memory the server has held at once since it started (peak working set; VmHWM on Linux).</summary>
+    public long PeakWorkingSetBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.PeakWorkingSet64;
+        }
+    }
+
+    /// <summary>The memory the server holds now (working set; VmRSS on Linux).</summary>
+    public long WorkingSetBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
     /// <summary>Bytes the server has caused to be written to storage (/proc/PID/io write_bytes); 0 where unknown.</summary>
     public long DiskWriteBytes
     {

@@ -28,6 +28,9 @@ public static class Jws
     /// <summary>r and s of P-256, 32 bytes each.</summary>
     public const int SignatureBytes = 64;
 
+    // A protected header is one flat object; anything nested deeper is refused before it costs more than a scan.
+    private static readonly JsonDocumentOptions HeaderOptions = new() { MaxDepth = 4 };
+
     public static string Sign(ReadOnlySpan<byte> payload, string keyId, string type, ECDsa key)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(keyId);
@@ -55,7 +58,7 @@ public static class Jws
 
         try
         {
-            using var header = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[0]));
+            using var header = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[0]), HeaderOptions);
             if (header.RootElement.ValueKind != JsonValueKind.Object
                 || !header.RootElement.TryGetProperty("alg", out var alg) || alg.ValueKind != JsonValueKind.String
                 || !string.Equals(alg.GetString(), Algorithm, StringComparison.Ordinal)

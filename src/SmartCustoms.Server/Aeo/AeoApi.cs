@@ -1,3 +1,4 @@
+using SmartCustoms.Server.Hosting;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +10,6 @@ using SmartCustoms.Server.Exchange;
 using SmartCustoms.Storage.Aeo;
 using SmartCustoms.Storage.Exchange;
 using SmartCustoms.Domain.Outcomes;
-using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Aeo;
 
@@ -67,6 +67,7 @@ public static class AeoApi
         group.MapDelete("/{traderId}", DeleteAsync).WithSummary("Remove an entry; the new list goes to partners")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin));
         group.MapPost("/import", ImportAsync)
+            .WithBodyLimit(MaxImportBytes)
             .WithSummary("Replace the whole register: CSV (text/csv, header " + AeoInput.CsvHeader + ") or a JSON array")
             .WithDescription("All or nothing: every faulty row is reported with its pointer (and its line in a CSV file) and then nothing is stored.")
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -29,6 +29,7 @@ public static class ControlsApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(p => p.RequireRole(Roles.Officer));
         group.MapPost("/{mrn}/inspection-result", InspectionResultAsync)
+            .WithBodyLimit(o => o.Limits.MaxEvidenceBytes)
             .WithSummary("Record the result of a control, with evidence files")
             .WithDescription("application/json, or multipart/form-data with a 'result' JSON part and any number of file parts (photos, documents; stored with their SHA-256). Closes the open control; on a blue lane, records a post-clearance audit.")
             .Accepts<InspectionRequest>("application/json", "multipart/form-data")

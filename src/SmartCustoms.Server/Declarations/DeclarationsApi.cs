@@ -1,3 +1,4 @@
+using SmartCustoms.Server.Hosting;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmartCustoms.Domain.Declarations;
@@ -15,6 +16,7 @@ public static class DeclarationsApi
     {
         var group = routes.MapGroup("/api/declarations").WithTags("Declarations");
         group.MapPost("/", LodgeAsync)
+            .WithBodyLimit(o => o.Limits.MaxDeclarationBytes).RequireRateLimiting(RateLimits.Lodging)
             .WithSummary("Lodge a declaration (JSON or WCO DMS XML)")
             .WithDescription("Answers 201 with the MRN once the declaration is durably stored; 200 with the existing one when the same content is lodged again under the same LRN; 409 for other content under a used LRN; 400 with every error and its pointer.")
             .Accepts<Declaration>("application/json", "application/xml")
@@ -31,6 +33,7 @@ public static class DeclarationsApi
         group.MapGet("/{mrn}/notifications", NotificationsAsync).WithSummary("Notifications after a cursor, oldest first")
             .RequireAuthorization(p => p.RequireRole(Everyone));
         group.MapPost("/{mrn}/amendments", AmendmentsApi.AmendAsync).WithSummary("Lodge a corrected version (same LRN)")
+            .WithBodyLimit(o => o.Limits.MaxDeclarationBytes)
             .Accepts<Declaration>("application/json", "application/xml")
             .Produces<DeclarationResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)

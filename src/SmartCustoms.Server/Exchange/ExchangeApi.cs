@@ -42,8 +42,10 @@ public static class ExchangeApi
     public static RouteGroupBuilder MapExchange(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/exchange").WithTags("Exchange");
-        group.MapGet("/node-card", NodeCard).WithSummary("This node's card: node id, country, base URL and public keys (JWK)").AllowAnonymous();
+        group.MapGet("/node-card", NodeCard).WithSummary("This node's card: node id, country, base URL and public keys (JWK)").AllowAnonymous()
+            .RequireRateLimiting(RateLimits.NodeCard);
         group.MapPost("/inbox", (HttpRequest request, InboxService inbox, CancellationToken ct) => inbox.ReceiveAsync(request, ct))
+            .WithBodyLimit(o => o.Exchange.MaxMessageBytes).RequireRateLimiting(RateLimits.Inbox)
             .WithSummary("A partner's signed message (compact JWS, application/jose); answered with a signed receipt")
             .WithDescription("Authenticated by the signature alone: refused when the key is no registered partner's, the signature fails, the recipient is another node, the agreement does not allow the type, or the message is stale or future-dated. A replay gets the first receipt again.")
             .Accepts<string>(ExchangeMediaTypes.Jose)
@@ -54,6 +56,7 @@ public static class ExchangeApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .AllowAnonymous();
         group.MapPost("/partners", RegisterAsync).WithSummary("Register a partner (or replace its card and agreement)")
+            .WithBodyLimit(MaxRegistrationBytes)
             .Accepts<PartnerRegistration>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireAuthorization(p => p.RequireRole(Roles.Admin));

@@ -24,6 +24,8 @@ public sealed class SmartCustomsOptions
 
     public LimitsSection Limits { get; set; } = new();
 
+    public RateLimitsSection RateLimits { get; set; } = new();
+
     public RiskSection Risk { get; set; } = new();
 
     public ExchangeSection Exchange { get; set; } = new();
@@ -144,6 +146,9 @@ public sealed class SmartCustomsOptions
 
     public sealed class LimitsSection
     {
+        /// <summary>Largest body of an endpoint that does not say it takes more (reasons, keys, partners, alerts...), in bytes.</summary>
+        public int MaxBodyBytes { get; set; } = 64 * 1024;
+
         /// <summary>Largest declaration body accepted, in bytes.</summary>
         public int MaxDeclarationBytes { get; set; } = 1024 * 1024;
 

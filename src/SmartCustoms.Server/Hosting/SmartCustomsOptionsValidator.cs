@@ -30,7 +30,9 @@ public sealed class SmartCustomsOptionsValidator : IValidateOptions<SmartCustoms
             { Storage.MaxDatabaseBytes: < 65536 } => "SmartCustoms:Storage:MaxDatabaseBytes must be at least 65536 bytes, or unset.",
             { DataDirectory: var folder } when string.IsNullOrWhiteSpace(folder) => "SmartCustoms:DataDirectory is empty; name a folder the node may write to (default 'data').",
             { Limits.MaxDeclarationBytes: < 1024 } or { Limits.MaxTariffBytes: < 1024 } => "SmartCustoms:Limits values must be at least 1024 bytes.",
-            { Limits.MaxEvidenceBytes: < 1024 } or { Limits.MaxModelBytes: < 1024 } => "SmartCustoms:Limits:MaxEvidenceBytes and MaxModelBytes must be at least 1024 bytes.",
+            { Limits.MaxEvidenceBytes: < 1024 } or { Limits.MaxModelBytes: < 1024 } or { Limits.MaxBodyBytes: < 1024 } =>
+                "SmartCustoms:Limits:MaxEvidenceBytes, MaxModelBytes and MaxBodyBytes must be at least 1024 bytes.",
+            { RateLimits: var limits } when RateLimits(limits) is { } rateLimits => rateLimits,
             { Statistics.MinTraders: < 1 } => "SmartCustoms:Statistics:MinTraders must be at least 1.",
             { InvoiceTolerancePercent: < 0 or > 100 } => "SmartCustoms:InvoiceTolerancePercent must be between 0 and 100.",
             { Health.MinFreeDiskBytes: < 0 } => "SmartCustoms:Health:MinFreeDiskBytes cannot be negative.",
@@ -42,6 +44,19 @@ public sealed class SmartCustomsOptionsValidator : IValidateOptions<SmartCustoms
             { BootstrapAdminKey: { Length: > 0 and < 32 } } => "SmartCustoms:BootstrapAdminKey must be at least 32 characters long.",
             _ => null,
         };
+    }
+
+    private static string? RateLimits(RateLimitsSection limits)
+    {
+        foreach (var (name, limit) in new[] { ("Inbox", limits.Inbox), ("Lodging", limits.Lodging), ("SignIn", limits.SignIn), ("NodeCard", limits.NodeCard), ("Statistics", limits.Statistics) })
+        {
+            if (limit.PermitLimit < 0 || (limit.PermitLimit > 0 && limit.Window <= TimeSpan.Zero))
+            {
+                return $"SmartCustoms:RateLimits:{name}: PermitLimit is 0 (no limit) or more, and Window is positive.";
+            }
+        }
+
+        return null;
     }
 
     private static string? Risk(SmartCustomsOptions.RiskSection risk) =>

@@ -91,9 +91,9 @@ public static class SmartCustomsServices
         builder.Logging.AddFilter(StartupLogGate.Allows);
         // A crashed background loop fails readiness (and is logged) instead of taking lodging down with it.
         builder.Services.Configure<HostOptions>(host => host.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
-        // The largest body of any endpoint; each endpoint then holds its own body to its own limit.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
-            new[] { options.Limits.MaxDeclarationBytes, options.Limits.MaxTariffBytes, options.Limits.MaxEvidenceBytes, options.Limits.MaxModelBytes, options.Exchange.MaxMessageBytes }.Max() + 1L);
+        // Every body is held to the default; the endpoints that take more say so (BodyLimits.WithBodyLimit).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.Limits.MaxBodyBytes);
+        builder.Services.AddSmartCustomsRateLimits();
         return builder;
     }
 

@@ -44,6 +44,7 @@ public static class ModelsApi
         group.MapGet("/{id:long}", GetAsync).WithSummary("One model version")
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst, Roles.Admin));
         group.MapPost("/", UploadAsync).WithSummary("Add a model file trained elsewhere (smartcustoms model train)")
+            .WithBodyLimit(o => o.Limits.MaxModelBytes)
             .WithDescription("The body is the model.zip written by `smartcustoms model train` (application/zip). It is checked by loading it; it is not activated.")
             .Accepts<byte[]>("application/zip", "application/octet-stream")
             .Produces<ModelResponse>(StatusCodes.Status201Created)

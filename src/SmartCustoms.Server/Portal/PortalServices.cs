@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using SmartCustoms.Server.Hosting;
@@ -13,6 +14,9 @@ public static class PortalServices
 {
     // Room for the multipart framing and the form's other fields around the uploaded files.
     private const int FormOverheadBytes = 64 * 1024;
+
+    // A criterion of up to 64 KiB (the API's limit) in a URL-encoded form, where one character may take three bytes.
+    private const int CriterionFormBytes = (3 * 64 * 1024) + FormOverheadBytes;
 
     public static IServiceCollection AddSmartCustomsPortal(this IServiceCollection services, SmartCustomsOptions options)
     {
@@ -31,6 +35,10 @@ public static class PortalServices
                 LimitBody(page.Filters, options.Limits.MaxDeclarationBytes + FormOverheadBytes));
             pages.Conventions.AddPageApplicationModelConvention("/Officer/Inspect", page =>
                 LimitBody(page.Filters, options.Limits.MaxEvidenceBytes + FormOverheadBytes));
+            pages.Conventions.AddPageApplicationModelConvention("/Analyst/Criterion", page => LimitBody(page.Filters, CriterionFormBytes));
+            pages.Conventions.AddPageApplicationModelConvention("/Analyst/Proposals", page => LimitBody(page.Filters, CriterionFormBytes));
+            pages.Conventions.AddPageApplicationModelConvention("/SignIn", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.SignIn)));
+            pages.Conventions.AddPageApplicationModelConvention("/Statistics", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.Statistics)));
             pages.Conventions.ConfigureFilter(new PortalHeaders());
         });
         // Session cookies stay readable across restarts and servers: the keys that protect them live in the database, encrypted.

@@ -26,6 +26,7 @@ public static class CriteriaApi
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst, Roles.Admin));
         group.MapPost("/", (HttpRequest request, IRiskStore store, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
                 SaveAsync(request, null, store, clock, user, ct))
+            .WithBodyLimit(MaxCriterionBytes)
             .WithSummary("Create a criterion (version 1)")
             .Accepts<CriterionDocument>("application/json")
             .Produces<StoredCriterion>(StatusCodes.Status201Created)
@@ -34,6 +35,7 @@ public static class CriteriaApi
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst));
         group.MapPut("/{id}", (string id, HttpRequest request, IRiskStore store, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
                 SaveAsync(request, id, store, clock, user, ct))
+            .WithBodyLimit(MaxCriterionBytes)
             .WithSummary("Save a new version of a criterion")
             .Accepts<CriterionDocument>("application/json")
             .Produces<StoredCriterion>()

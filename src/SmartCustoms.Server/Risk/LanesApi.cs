@@ -1,3 +1,4 @@
+using SmartCustoms.Server.Hosting;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
@@ -8,7 +9,6 @@ using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Storage.Risk;
 using SmartCustoms.Domain.Outcomes;
-using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Risk;
 
@@ -23,6 +23,7 @@ public static class LanesApi
         group.MapGet("/", GetAsync).WithSummary("Lane settings of every configured office")
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst, Roles.Officer, Roles.Admin));
         group.MapPut("/", PutAsync).WithSummary("Save lane settings (one office's object, or an array)")
+            .WithBodyLimit(MaxBytes)
             .Accepts<IReadOnlyList<LaneSettings>>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst));

@@ -1,3 +1,4 @@
+using SmartCustoms.Server.Hosting;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -8,7 +9,6 @@ using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Storage.Risk;
 using SmartCustoms.Domain.Outcomes;
-using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Risk;
 
@@ -49,6 +49,7 @@ public static class ProposalsApi
         group.MapGet("/{id}", GetAsync).WithSummary("One proposal: the alert and the criterion it proposes")
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst));
         group.MapPost("/{id}/adopt", AdoptRequestAsync).WithSummary("Adopt a proposal: its criterion (or the edited one in the body) is saved and applies from the next lodging")
+            .WithBodyLimit(MaxCriterionBytes)
             .WithDescription("The body is optional: an edited criterion document replacing the proposed one. Compiled like any criterion; 409 when the proposal was already decided or the criterion id exists.")
             .Accepts<Domain.Risk.CriterionDocument>("application/json")
             .Produces<AdoptionView>()

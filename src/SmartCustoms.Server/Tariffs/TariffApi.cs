@@ -19,6 +19,7 @@ public static class TariffApi
         group.MapGet("/", GetAsync).WithSummary("The tariff schedule in force")
             .RequireAuthorization(p => p.RequireRole(Roles.Trader, Roles.Officer, Roles.Analyst, Roles.Admin));
         group.MapPut("/", PutAsync).WithSummary("Load a tariff schedule (JSON, the format of the demo tariff)")
+            .WithBodyLimit(o => o.Limits.MaxTariffBytes)
             .Accepts<TariffSchedule>("application/json")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin));
         return group;
