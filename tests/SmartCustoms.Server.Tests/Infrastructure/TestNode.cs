@@ -16,6 +16,9 @@ public sealed class TestNode : WebApplicationFactory<Program>
     /// <summary>Setting read by the test node only: seeds the random selection; without it no declaration is selected at random.</summary>
     public const string RandomSeedSetting = "Test:RiskRandomSeed";
 
+    /// <summary>Setting read by the test node only: the host environment, "Testing" unless given (e.g. "Development").</summary>
+    public const string EnvironmentSetting = "Test:Environment";
+
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
@@ -61,7 +64,7 @@ public sealed class TestNode : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_settings.GetValueOrDefault(EnvironmentSetting) ?? "Testing");
         var seed = _settings.GetValueOrDefault(RandomSeedSetting);
         builder.ConfigureTestServices(services => services.AddSingleton(
             seed is null ? new RiskRandom(new NeverBelow()) : new RiskRandom(new Random(int.Parse(seed, System.Globalization.CultureInfo.InvariantCulture)))));
