@@ -39,8 +39,14 @@ public sealed record DeclarationDocument(Declaration? Declaration, IReadOnlyList
         try
         {
             var declaration = JsonSerializer.Deserialize<Declaration>(bytes, DeclarationJson.Options);
-            return declaration is null
-                ? Failed("json.not-a-declaration", "The JSON body is null; a declaration object is expected.", "", DeclarationFormat.Json)
+            if (declaration is null)
+            {
+                return Failed("json.not-a-declaration", "The JSON body is null; a declaration object is expected.", "", DeclarationFormat.Json);
+            }
+
+            var nulls = NullElements.Find(declaration, DeclarationJson.Options.PropertyNamingPolicy);
+            return nulls.Count > 0
+                ? new DeclarationDocument(null, nulls, DeclarationFormat.Json)
                 : new DeclarationDocument(declaration, [], DeclarationFormat.Json);
         }
         catch (JsonException ex)

@@ -16,10 +16,6 @@ public enum IssueSeverity
 /// </summary>
 public sealed record Issue(string Code, string Message, string Pointer, IssueSeverity Severity = IssueSeverity.Error)
 {
-    /// <summary>The list an issue is in (errors, warnings) says its severity; the wire shape leaves it out.</summary>
-    [JsonIgnore]
-    public IssueSeverity Severity { get; init; } = Severity;
-
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Line { get; init; }
 

@@ -131,7 +131,7 @@ public sealed partial class DeliveryService(
         }
     }
 
-    [LoggerMessage(115, LogLevel.Warning, "The outbox claims of this server could not be renewed; another server may send the same messages again")]
+    [LoggerMessage(EventId = 115, EventName = "OutboxClaimRenewFailed", Level = LogLevel.Warning, Message = "The outbox claims of this server could not be renewed; another server may send the same messages again")]
     private static partial void LogRenewFailed(ILogger logger, Exception exception);
 
     /// <returns>The partner's verified receipt; null when the message was not delivered (its retry is then scheduled).</returns>

@@ -66,9 +66,9 @@ public sealed partial class ScheduledJobs(JobLeases leases, ServerInstance insta
         }
     }
 
-    [LoggerMessage(113, LogLevel.Warning, "The lease on job {Job} was taken by another server while this one ran it")]
+    [LoggerMessage(EventId = 113, EventName = "JobLeaseLost", Level = LogLevel.Warning, Message = "The lease on job {Job} was taken by another server while this one ran it")]
     private static partial void LogLeaseLost(ILogger logger, string job);
 
-    [LoggerMessage(114, LogLevel.Warning, "The lease on job {Job} could not be renewed")]
+    [LoggerMessage(EventId = 114, EventName = "JobLeaseRenewFailed", Level = LogLevel.Warning, Message = "The lease on job {Job} could not be renewed")]
     private static partial void LogRenewFailed(ILogger logger, string job, Exception exception);
 }

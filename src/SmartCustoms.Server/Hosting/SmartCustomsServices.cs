@@ -30,6 +30,8 @@ public static class SmartCustomsServices
             throw new Microsoft.Extensions.Options.OptionsValidationException(SmartCustomsOptions.Section, typeof(SmartCustomsOptions), invalid.Failures);
         }
 
+        // Before any service is built: the secrets' key file and the database live in it.
+        DataFolder.EnsureWritable(options.DataDirectory);
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SmartCustomsOptions>>(validator);
         builder.Services.AddOptions<SmartCustomsOptions>().Bind(section).ValidateOnStart();
         builder.Services.AddSmartCustomsStorage(StorageOptionsFrom(options, builder.Configuration.GetConnectionString("SmartCustoms")));

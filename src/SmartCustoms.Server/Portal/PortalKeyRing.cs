@@ -66,8 +66,8 @@ public sealed partial class PortalKeyRing(
         }
     }
 
-    [LoggerMessage(112, LogLevel.Warning,
-        "Imported {Count} portal session key(s) from {Folder} into the database (encrypted); the folder is no longer used and can be deleted once backed up")]
+    [LoggerMessage(EventId = 112, EventName = "PortalKeysImported", Level = LogLevel.Warning,
+        Message = "Imported {Count} portal session key(s) from {Folder} into the database (encrypted); the folder is no longer used and can be deleted once backed up")]
     private static partial void LogImported(ILogger logger, int count, string folder);
 }
 

@@ -133,7 +133,8 @@ public sealed class StatisticsModel(ITradeStatisticsStore store, IOptions<SmartC
         origin is { Length: 2 } && origin.All(char.IsAsciiLetterUpper) ? origin : "other";
 
     private static DateOnly? ParseMonth(string? text) =>
-        DateOnly.TryParseExact(text, MonthFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) ? month : null;
+        // Month arithmetic runs on the range either side of these: years far from ours are treated as not given.
+        DateOnly.TryParseExact(text, MonthFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) && month.Year is >= 1900 and <= 9000 ? month : null;
 
     private static string Format(DateOnly month) => month.ToString(MonthFormat, CultureInfo.InvariantCulture);
 

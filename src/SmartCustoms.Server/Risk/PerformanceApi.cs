@@ -78,10 +78,14 @@ public static class PerformanceApi
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             value = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            return true;
+        }
+        else if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value))
+        {
+            return false;
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+        // Periods are computed by subtracting from these: years far from ours are refused, not overflowed.
+        return value.Year is >= 1900 and <= 9000;
     }
 
     public static string ToCsv(RiskPerformanceReport report)
