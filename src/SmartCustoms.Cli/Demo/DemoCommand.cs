@@ -78,8 +78,19 @@ internal static class DemoCommand
         var second = await LodgeAsync(exporter, Export("EXP-2026-0002", "CSQU3054383", "CN-SEAL-2001", 8_000m), "lodge CN's second export", cancellationToken).ConfigureAwait(false);
         await say.WriteLineAsync($"CN: exports {first} (container MSCU1234566, 10,000.00 USD) and {second} (container CSQU3054383, 8,000.00 USD) lodged.").ConfigureAwait(false);
 
-        await DemoNode.ReadAsync(await cnOfficer.PostAsJsonAsync($"/api/declarations/{second}/reroute",
-            new { lane = "red", reason = "Pre-shipment examination before sealing" }, cancellationToken).ConfigureAwait(false), "select CN's second export for control", cancellationToken).ConfigureAwait(false);
+        // CN's random sample may already have put the export in the red lane; then there is nothing to re-route.
+        var reroute = await cnOfficer.PostAsJsonAsync($"/api/declarations/{second}/reroute",
+            new { lane = "red", reason = "Pre-shipment examination before sealing" }, cancellationToken).ConfigureAwait(false);
+        var current = await cnOfficer.GetFromJsonAsync<JsonElement>($"/api/declarations/{second}", cancellationToken).ConfigureAwait(false);
+        if (!(reroute.StatusCode == System.Net.HttpStatusCode.Conflict && current.TryGetProperty("risk", out var cnRisk)
+            && cnRisk.TryGetProperty("lane", out var cnLane) && string.Equals(cnLane.GetString(), "red", StringComparison.OrdinalIgnoreCase)))
+        {
+            await DemoNode.ReadAsync(reroute, "select CN's second export for control", cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            reroute.Dispose();
+        }
         await DemoNode.ReadAsync(await cnOfficer.PostAsJsonAsync($"/api/declarations/{second}/inspection-result",
             new { findings = false, notes = "Goods as declared.", seals = new[] { new { container = "CSQU3054383", seals = AffixedSeals } } },
             cancellationToken).ConfigureAwait(false), "record CN's inspection", cancellationToken).ConfigureAwait(false);
