@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Domain.ReferenceData;
 using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Domain.Validation;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Benchmarks;
 

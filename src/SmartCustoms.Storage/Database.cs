@@ -1,8 +1,8 @@
 using SmartCustoms.Storage.Access;
 using SmartCustoms.Storage.Aeo;
 using SmartCustoms.Storage.Declarations;
-using SmartCustoms.Storage.Health;
 using SmartCustoms.Storage.Exchange;
+using SmartCustoms.Storage.Health;
 using SmartCustoms.Storage.Leases;
 using SmartCustoms.Storage.Models;
 using SmartCustoms.Storage.Risk;

@@ -2,11 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using SmartCustoms.Cli.Hosting;
 using SmartCustoms.Domain.Exchange;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Domain.Validation;
 using SmartCustoms.Storage;
 using SmartCustoms.Storage.Exchange;
 using Spectre.Console;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Cli.Exchange;
 

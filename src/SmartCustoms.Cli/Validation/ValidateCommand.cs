@@ -4,10 +4,10 @@ using SmartCustoms.Cli.Declarations;
 using SmartCustoms.Cli.Hosting;
 using SmartCustoms.Cli.Tariffs;
 using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Domain.ReferenceData;
 using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Domain.Validation;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Cli.Validation;
 

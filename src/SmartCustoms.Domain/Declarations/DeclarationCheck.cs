@@ -1,6 +1,6 @@
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Domain.Validation;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Declarations;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Domain.Risk;
 using SmartCustoms.Domain.Validation;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Exchange;
 

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Domain.ReferenceData;
 using SmartCustoms.Domain.Risk;
 using SmartCustoms.Domain.Validation;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Exchange;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using SmartCustoms.Domain.Validation;
 using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Domain.Validation;
 
 namespace SmartCustoms.Domain.Risk;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SmartCustoms.Domain.Declarations;
-using SmartCustoms.Domain.Validation;
 using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Domain.Validation;
 
 namespace SmartCustoms.Domain.Risk;
 

@@ -1,5 +1,5 @@
-using SmartCustoms.Domain.Validation;
 using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Domain.Validation;
 
 namespace SmartCustoms.Domain.Risk;
 

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Linq.Expressions;
-using SmartCustoms.Domain.Validation;
 using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Domain.Validation;
 
 namespace SmartCustoms.Domain.Risk;
 

@@ -52,14 +52,15 @@ public static partial class JsonErrors
     public static string Words(string typeName)
     {
         ArgumentNullException.ThrowIfNull(typeName);
-        var type = typeName.Replace("System.Nullable`1[", "", StringComparison.Ordinal).TrimEnd(']');
+        // Both spellings: the serializer's (System.Nullable`1[System.Int32]) and a parameter's in C# (int?).
+        var type = typeName.Replace("System.Nullable`1[", "", StringComparison.Ordinal).TrimEnd(']', '?');
         var simple = type[(type.LastIndexOf('.') + 1)..];
         return simple switch
         {
-            "Int32" or "Int64" or "Int16" or "Byte" or "UInt32" or "UInt64" => "a whole number",
-            "Decimal" or "Double" or "Single" => "a number",
-            "String" or "Char" => "text",
-            "Boolean" => "true or false",
+            "Int32" or "Int64" or "Int16" or "Byte" or "UInt32" or "UInt64" or "int" or "long" or "short" or "byte" => "a whole number",
+            "Decimal" or "Double" or "Single" or "decimal" or "double" or "float" => "a number",
+            "String" or "Char" or "string" => "text",
+            "Boolean" or "bool" => "true or false",
             "DateOnly" => "a date (YYYY-MM-DD)",
             "DateTimeOffset" or "DateTime" => "a date and time (ISO 8601)",
             "TimeSpan" => "a duration",

@@ -1,5 +1,5 @@
-using SmartCustoms.Domain.ReferenceData;
 using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Domain.ReferenceData;
 
 namespace SmartCustoms.Domain.Validation;
 

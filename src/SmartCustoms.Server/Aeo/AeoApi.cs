@@ -1,15 +1,15 @@
-using SmartCustoms.Server.Hosting;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using SmartCustoms.Domain.Exchange;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Exchange;
+using SmartCustoms.Server.Hosting;
 using SmartCustoms.Storage.Aeo;
 using SmartCustoms.Storage.Exchange;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Aeo;
 
@@ -128,12 +128,12 @@ public static class AeoApi
         CancellationToken cancellationToken)
     {
         var body = await BodyReader.ReadAsync(request, MaxEntryBytes, cancellationToken).ConfigureAwait(false);
-        if (body.Problem is not null)
+        if (!body.Succeeded)
         {
-            return body.Problem;
+            return body.Refusal.ToResult();
         }
 
-        var (row, errors) = AeoInput.ReadJsonEntry(body.Bytes!, traderId);
+        var (row, errors) = AeoInput.ReadJsonEntry(body.Value, traderId);
         if (row is null)
         {
             return Refused("The entry has errors.", errors);
@@ -195,12 +195,12 @@ public static class AeoApi
         }
 
         var body = await BodyReader.ReadAsync(request, MaxImportBytes, cancellationToken).ConfigureAwait(false);
-        if (body.Problem is not null)
+        if (!body.Succeeded)
         {
-            return body.Problem;
+            return body.Refusal.ToResult();
         }
 
-        var (rows, errors) = csv ? AeoInput.ReadCsv(body.Bytes!) : AeoInput.ReadJsonArray(body.Bytes!);
+        var (rows, errors) = csv ? AeoInput.ReadCsv(body.Value) : AeoInput.ReadJsonArray(body.Value);
         if (errors.Count > 0)
         {
             return Refused("The register has errors; nothing was stored.", errors);

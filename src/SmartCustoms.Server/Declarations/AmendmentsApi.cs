@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using SmartCustoms.Domain.Declarations;
-using SmartCustoms.Server.Access;
-using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Hosting;
+using SmartCustoms.Storage.Declarations;
 
 namespace SmartCustoms.Server.Declarations;
 

@@ -7,17 +7,12 @@ namespace SmartCustoms.Server.Declarations;
 /// <summary>Reads a request body whole, refusing it as soon as it passes the limit (413), whatever Content-Length says.</summary>
 public static class BodyReader
 {
-    public sealed record Body(byte[]? Bytes, Refusal? Refusal)
-    {
-        public IResult? Problem => Refusal?.ToResult();
-    }
-
-    public static async Task<Body> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    public static async Task<Outcome<byte[]>> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > maxBytes)
         {
-            return new Body(null, Refusal.TooLarge(maxBytes));
+            return Refusal.TooLarge(maxBytes);
         }
 
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -34,7 +29,7 @@ public static class BodyReader
             {
                 if (buffer.Length + read > maxBytes)
                 {
-                    return new Body(null, Refusal.TooLarge(maxBytes));
+                    return Refusal.TooLarge(maxBytes);
                 }
 
                 buffer.Write(chunk, 0, read);
@@ -42,14 +37,14 @@ public static class BodyReader
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return new Body(null, Refusal.TooLarge(maxBytes));
+            return Refusal.TooLarge(maxBytes);
         }
 
         if (buffer.Length == 0)
         {
-            return new Body(null, Refusal.Single(RefusalKind.Invalid, "Empty body", "The request has no body.", "body.empty", ""));
+            return Refusal.Single(RefusalKind.Invalid, "Empty body", "The request has no body.", "body.empty", "");
         }
 
-        return new Body(buffer.ToArray(), null);
+        return buffer.ToArray();
     }
 }

@@ -1,14 +1,14 @@
 using SmartCustoms.Domain.Controls;
 using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Domain.Risk;
-using SmartCustoms.Server.Access;
 using SmartCustoms.Domain.Validation;
+using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Exchange;
+using SmartCustoms.Server.Hosting;
 using SmartCustoms.Server.Risk;
 using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Storage.Exchange;
-using SmartCustoms.Domain.Outcomes;
-using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Declarations;
 

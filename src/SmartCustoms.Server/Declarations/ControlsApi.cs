@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SmartCustoms.Domain.Controls;
 using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Domain.Risk;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Hosting;
 using SmartCustoms.Server.Risk;
 using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Storage.Risk;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Declarations;
 

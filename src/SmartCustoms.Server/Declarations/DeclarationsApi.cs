@@ -1,8 +1,9 @@
-using SmartCustoms.Server.Hosting;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Server.Access;
+using SmartCustoms.Server.Hosting;
 using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Storage.Risk;
 
@@ -71,7 +72,8 @@ public static class DeclarationsApi
     {
         if (page < 1 || pageSize is < 1 or > 500)
         {
-            return TypedResults.Problem("page starts at 1 and pageSize is between 1 and 500.", statusCode: StatusCodes.Status400BadRequest);
+            return Refusal.Single(RefusalKind.Invalid, "Bad query", "page starts at 1 and pageSize is between 1 and 500.", "query.invalid",
+                page < 1 ? "/page" : "/pageSize").ToProblem();
         }
 
         DeclarationStatus? wanted = null;
@@ -79,8 +81,8 @@ public static class DeclarationsApi
         {
             if (!Enum.TryParse<DeclarationStatus>(status, ignoreCase: true, out var parsed) || !char.IsAsciiLetter(status[0]))
             {
-                return TypedResults.Problem($"status is one of {string.Join(", ", Enum.GetNames<DeclarationStatus>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.",
-                    statusCode: StatusCodes.Status400BadRequest);
+                return Refusal.Single(RefusalKind.Invalid, "Bad query",
+                    $"status is one of {string.Join(", ", Enum.GetNames<DeclarationStatus>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.", "query.invalid", "/status").ToProblem();
             }
 
             wanted = parsed;
@@ -117,7 +119,8 @@ public static class DeclarationsApi
     {
         if (after < 0 || limit is < 1 or > 1000)
         {
-            return TypedResults.Problem("after is a cursor from an earlier answer (0 to start) and limit is between 1 and 1000.", statusCode: StatusCodes.Status400BadRequest);
+            return Refusal.Single(RefusalKind.Invalid, "Bad query", "after is a cursor from an earlier answer (0 to start) and limit is between 1 and 1000.", "query.invalid",
+                after < 0 ? "/after" : "/limit").ToProblem();
         }
 
         var record = await store.GetAsync(mrn, null, cancellationToken).ConfigureAwait(false);

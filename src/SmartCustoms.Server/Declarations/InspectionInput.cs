@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using SmartCustoms.Domain.Controls;
 using SmartCustoms.Domain.Declarations;
-using SmartCustoms.Domain.Validation;
-using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Domain.Validation;
 using SmartCustoms.Server.Hosting;
+using SmartCustoms.Storage.Declarations;
 
 namespace SmartCustoms.Server.Declarations;
 
@@ -57,14 +57,14 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
         }
 
         var body = await BodyReader.ReadAsync(request, maxBytes, cancellationToken).ConfigureAwait(false);
-        if (body.Refusal is not null)
+        if (!body.Succeeded)
         {
             return (null, body.Refusal);
         }
 
         if (!isMultipart)
         {
-            return Check(body.Bytes!, []);
+            return Check(body.Value, []);
         }
 
         var boundary = HeaderUtilities.RemoveQuotes(mediaType!.Boundary).Value;
@@ -77,7 +77,7 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
         var files = new List<NewEvidence>();
         try
         {
-            var reader = new MultipartReader(boundary, new MemoryStream(body.Bytes!)) { BodyLengthLimit = maxBytes };
+            var reader = new MultipartReader(boundary, new MemoryStream(body.Value)) { BodyLengthLimit = maxBytes };
             while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Domain.ReferenceData;
 using SmartCustoms.Domain.Risk;
 using SmartCustoms.Domain.Validation;
@@ -10,7 +11,6 @@ using SmartCustoms.Server.Hosting;
 using SmartCustoms.Server.Risk;
 using SmartCustoms.Server.Tariffs;
 using SmartCustoms.Storage.Declarations;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Declarations;
 
@@ -32,8 +32,10 @@ public sealed partial class LodgingService(
     /// <summary>The API's lodging: the body in the format its Content-Type names.</summary>
     public async Task<IResult> LodgeAsync(HttpRequest request, Caller caller, CancellationToken cancellationToken)
     {
-        var (body, format, problem) = await ReadAsync(request, cancellationToken).ConfigureAwait(false);
-        var lodged = problem is null ? await LodgeAsync(body!, format, caller, cancellationToken).ConfigureAwait(false) : new Lodged(null, null, problem);
+        var read = await ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        var lodged = read.TryGetValue(out var body, out var problem)
+            ? await LodgeAsync(body.Bytes, body.Format, caller, cancellationToken).ConfigureAwait(false)
+            : new Lodged(null, null, problem);
         if (lodged.Refusal is not null)
         {
             return lodged.Refusal.ToResult();
@@ -138,22 +140,24 @@ public sealed partial class LodgingService(
     /// <summary>Reads the body in the format its Content-Type names, binds it to the caller and checks it.</summary>
     public async Task<Checked> ReadAndCheckAsync(HttpRequest request, Caller caller, CancellationToken cancellationToken)
     {
-        var (body, format, problem) = await ReadAsync(request, cancellationToken).ConfigureAwait(false);
-        return problem is not null ? Fail(problem) : await CheckAsync(body!, format, caller, cancellationToken).ConfigureAwait(false);
+        var read = await ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        return read.TryGetValue(out var body, out var refusal)
+            ? await CheckAsync(body.Bytes, body.Format, caller, cancellationToken).ConfigureAwait(false)
+            : Fail(refusal);
     }
 
-    private async Task<(byte[]? Body, DeclarationFormat Format, Refusal? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    private async Task<Outcome<(byte[] Bytes, DeclarationFormat Format)>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var format = FormatOf(request.ContentType);
         if (format is null)
         {
-            return (null, default, Refusal.Single(RefusalKind.UnsupportedMediaType, "Unsupported media type",
-                "Send a declaration as application/json or as WCO DMS XML (application/xml).", "body.media-type", ""));
+            return Refusal.Single(RefusalKind.UnsupportedMediaType, "Unsupported media type",
+                "Send a declaration as application/json or as WCO DMS XML (application/xml).", "body.media-type", "");
         }
 
         var body = await BodyReader.ReadAsync(request, _options.Limits.MaxDeclarationBytes, cancellationToken).ConfigureAwait(false);
-        return (body.Bytes, format.Value, body.Refusal);
+        return body.Then<(byte[], DeclarationFormat)>(bytes => (bytes, format.Value));
     }
 
     /// <summary>Reads a document in the given format, binds it to the caller and checks it: every error points at its field.</summary>

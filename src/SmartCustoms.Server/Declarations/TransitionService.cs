@@ -1,10 +1,10 @@
 using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Exchange;
+using SmartCustoms.Server.Hosting;
 using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Storage.Exchange;
-using SmartCustoms.Domain.Outcomes;
-using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Declarations;
 

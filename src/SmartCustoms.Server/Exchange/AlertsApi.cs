@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Options;
 using SmartCustoms.Domain.Exchange;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Domain.Validation;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Hosting;
 using SmartCustoms.Storage.Exchange;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Exchange;
 
@@ -49,12 +49,12 @@ public static class AlertsApi
         HttpRequest request, IExchangeStore store, OutboxSignal signal, IOptions<SmartCustomsOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await BodyReader.ReadAsync(request, MaxAlertBytes, cancellationToken).ConfigureAwait(false);
-        if (body.Problem is not null)
+        if (!body.Succeeded)
         {
-            return body.Problem;
+            return body.Refusal.ToResult();
         }
 
-        var (alert, readIssues) = PartnerValidation.Read<RiskAlertRequest>(body.Bytes, "");
+        var (alert, readIssues) = PartnerValidation.Read<RiskAlertRequest>(body.Value, "");
         if (alert is null)
         {
             return Refusal.Invalid("The alert could not be read.", readIssues).ToResult();

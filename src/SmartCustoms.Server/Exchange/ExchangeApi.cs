@@ -3,11 +3,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SmartCustoms.Domain.Exchange;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Hosting;
 using SmartCustoms.Storage.Exchange;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Exchange;
 
@@ -87,12 +87,12 @@ public static class ExchangeApi
         HttpRequest request, IExchangeStore store, IOptions<SmartCustomsOptions> options, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var body = await BodyReader.ReadAsync(request, MaxRegistrationBytes, cancellationToken).ConfigureAwait(false);
-        if (body.Problem is not null)
+        if (!body.Succeeded)
         {
-            return body.Problem;
+            return body.Refusal.ToResult();
         }
 
-        var (registration, readIssues) = PartnerValidation.Read<PartnerRegistration>(body.Bytes, "");
+        var (registration, readIssues) = PartnerValidation.Read<PartnerRegistration>(body.Value, "");
         if (registration is null)
         {
             return Refusal.Invalid("The registration could not be read.", readIssues).ToResult();

@@ -2,10 +2,10 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SmartCustoms.Domain.Exchange;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Hosting;
 using SmartCustoms.Storage.Exchange;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Exchange;
 
@@ -33,12 +33,12 @@ public sealed partial class InboxService(
     private async Task<IResult> ReceiveCoreAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await BodyReader.ReadAsync(request, _options.Exchange.MaxMessageBytes, cancellationToken).ConfigureAwait(false);
-        if (body.Problem is not null)
+        if (!body.Succeeded)
         {
-            return body.Problem;
+            return body.Refusal.ToResult();
         }
 
-        var compact = Encoding.ASCII.GetString(body.Bytes!);
+        var compact = Encoding.ASCII.GetString(body.Value);
         if (Jws.Parse(compact) is not { } jws || !string.Equals(jws.Type, ExchangeMediaTypes.Message, StringComparison.Ordinal))
         {
             return Refuse(RefusalKind.Invalid, "Not a message", $"Send an ES256 JWS in compact serialization with typ {ExchangeMediaTypes.Message} and a kid.", "message.malformed");

@@ -1,7 +1,7 @@
-using SmartCustoms.Domain.Outcomes;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Hosting;
 

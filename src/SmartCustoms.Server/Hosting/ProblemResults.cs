@@ -25,16 +25,11 @@ public static class ProblemResults
         _ => StatusCodes.Status400BadRequest,
     };
 
-    public static IResult ToResult(this Refusal refusal)
-    {
-        ArgumentNullException.ThrowIfNull(refusal);
-        return TypedResults.Problem(
-            title: refusal.Title,
-            detail: refusal.Detail,
-            statusCode: Status(refusal.Kind),
-            type: refusal.Type,
-            extensions: Extensions(refusal));
-    }
+    public static IResult ToResult(this Refusal refusal) => refusal.ToProblem();
+
+    /// <summary>The same answer typed, for handlers that declare their results (<c>Results&lt;Ok&lt;T&gt;, ProblemHttpResult&gt;</c>).</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult ToProblem(this Refusal refusal) =>
+        TypedResults.Problem(refusal.ToProblemDetails());
 
     /// <summary>The problem document itself, for writers outside an endpoint (exception handler, middleware).</summary>
     public static Microsoft.AspNetCore.Mvc.ProblemDetails ToProblemDetails(this Refusal refusal)

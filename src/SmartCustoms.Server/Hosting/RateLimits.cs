@@ -1,9 +1,9 @@
-using SmartCustoms.Domain.Outcomes;
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Hosting;
 

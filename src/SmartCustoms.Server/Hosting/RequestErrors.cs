@@ -55,7 +55,7 @@ public static partial class RequestErrors
         {
             var name = bind.Groups["name"].Value;
             return Refusal.Single(RefusalKind.Invalid, "Invalid parameter",
-                $"'{Shorten(bind.Groups["value"].Value)}' is not a valid value for '{name}': it must be {Words(bind.Groups["type"].Value)}.", "parameter.invalid", "/" + name);
+                $"'{Shorten(bind.Groups["value"].Value)}' is not a valid value for '{name}': it must be {JsonErrors.Words(bind.Groups["type"].Value)}.", "parameter.invalid", "/" + name);
         }
 
         if (RequiredPattern().Match(message) is { Success: true } required)
@@ -86,19 +86,6 @@ public static partial class RequestErrors
         Refusal.Single(RefusalKind.Invalid, "Malformed request", detail, "body.malformed");
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
-
-    /// <summary>What a parameter's .NET type asks for, in words.</summary>
-    public static string Words(string type) => type.TrimEnd('?').Replace("System.", "", StringComparison.Ordinal) switch
-    {
-        "int" or "Int32" or "long" or "Int64" or "short" or "Int16" => "a whole number",
-        "decimal" or "Decimal" or "double" or "Double" or "float" or "Single" => "a number",
-        "bool" or "Boolean" => "true or false",
-        "DateOnly" => "a date (YYYY-MM-DD)",
-        "DateTimeOffset" or "DateTime" => "a date and time (ISO 8601, e.g. 2026-12-01T10:00:00Z)",
-        "TimeSpan" => "a duration (e.g. 00:30:00)",
-        "Guid" => "an identifier (a GUID)",
-        _ => "one of the values this endpoint documents",
-    };
 
     [GeneratedRegex("""^Failed to bind parameter "(?<type>[^ "]+) (?<name>[^"]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
     private static partial Regex BindPattern();

@@ -51,7 +51,6 @@ public sealed partial class RequestExceptionHandler(ILogger<RequestExceptionHand
     {
         var problem = refusal.ToProblemDetails();
         problem.Status = status;
-        httpContext.Response.StatusCode = status;
         return TypedResults.Problem(problem).ExecuteAsync(httpContext);
     }
 

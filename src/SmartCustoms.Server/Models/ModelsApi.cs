@@ -3,13 +3,13 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Hosting;
 using SmartCustoms.Server.Risk;
 using SmartCustoms.Storage.Models;
 using SmartCustoms.Targeting;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Models;
 
@@ -71,15 +71,15 @@ public static class ModelsApi
         HttpRequest request, IModelStore models, TimeProvider clock, IOptions<SmartCustomsOptions> options, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var body = await BodyReader.ReadAsync(request, options.Value.Limits.MaxModelBytes, cancellationToken).ConfigureAwait(false);
-        if (body.Problem is not null)
+        if (!body.Succeeded)
         {
-            return body.Problem;
+            return body.Refusal.ToResult();
         }
 
         FraudModel model;
         try
         {
-            using var stream = new MemoryStream(body.Bytes!);
+            using var stream = new MemoryStream(body.Value);
             model = FraudModel.Load(stream);
         }
         catch (FraudModelFormatException ex)
@@ -87,7 +87,7 @@ public static class ModelsApi
             return Refusal.Single(RefusalKind.Invalid, "Not a SmartCustoms model", ex.Message, "model.invalid", "").ToResult();
         }
 
-        var stored = await models.AddAsync("upload", JsonSerializer.Serialize(model.Info, ModelJson.Options), body.Bytes!, Caller.From(user).KeyId,
+        var stored = await models.AddAsync("upload", JsonSerializer.Serialize(model.Info, ModelJson.Options), body.Value, Caller.From(user).KeyId,
             clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return TypedResults.Created(string.Create(CultureInfo.InvariantCulture, $"/api/models/{stored.Id}"), ModelResponse.From(stored));
     }

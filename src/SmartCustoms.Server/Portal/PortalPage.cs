@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
-using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Portal;

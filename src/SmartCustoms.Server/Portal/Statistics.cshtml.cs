@@ -59,7 +59,7 @@ public sealed class StatisticsModel(ITradeStatisticsStore store, IOptions<SmartC
         var from = ParseMonth(From) ?? to.AddMonths(1 - DefaultMonths);
         if ((To is not null && ParseMonth(To) is null) || (From is not null && ParseMonth(From) is null))
         {
-            PeriodError = "Months are written yyyy-MM, e.g. 2026-01; the last 12 months are shown.";
+            PeriodError = "Months are written yyyy-MM, e.g. 2026-01, between 1900 and 9000; the last 12 months are shown.";
             (from, to) = (current.AddMonths(1 - DefaultMonths), current);
         }
         else if (from > to || MonthsBetween(from, to) > MaxMonths)

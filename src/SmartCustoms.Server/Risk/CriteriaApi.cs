@@ -2,13 +2,13 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Domain.Risk;
 using SmartCustoms.Domain.Validation;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Hosting;
 using SmartCustoms.Storage.Risk;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Risk;
 
@@ -68,13 +68,13 @@ public static class CriteriaApi
         HttpRequest request, string? routeId, IRiskStore store, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var body = await BodyReader.ReadAsync(request, MaxCriterionBytes, cancellationToken).ConfigureAwait(false);
-        if (body.Problem is not null)
+        if (!body.Succeeded)
         {
-            return body.Problem;
+            return body.Refusal.ToResult();
         }
 
         var assessor = request.HttpContext.RequestServices.GetRequiredService<RiskAssessor>();
-        var saved = await SaveAsync(Encoding.UTF8.GetString(body.Bytes!), routeId, store, assessor, clock, Caller.From(user), cancellationToken).ConfigureAwait(false);
+        var saved = await SaveAsync(Encoding.UTF8.GetString(body.Value), routeId, store, assessor, clock, Caller.From(user), cancellationToken).ConfigureAwait(false);
         return saved switch
         {
             { Refusal: { } refusal } => refusal.ToResult(),

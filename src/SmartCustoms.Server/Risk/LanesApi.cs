@@ -1,14 +1,14 @@
-using SmartCustoms.Server.Hosting;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Domain.Risk;
 using SmartCustoms.Domain.Validation;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
+using SmartCustoms.Server.Hosting;
 using SmartCustoms.Storage.Risk;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Risk;
 
@@ -36,12 +36,12 @@ public static class LanesApi
     private static async Task<IResult> PutAsync(HttpRequest request, IRiskStore store, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var body = await BodyReader.ReadAsync(request, MaxBytes, cancellationToken).ConfigureAwait(false);
-        if (body.Problem is not null)
+        if (!body.Succeeded)
         {
-            return body.Problem;
+            return body.Refusal.ToResult();
         }
 
-        var text = Encoding.UTF8.GetString(body.Bytes!);
+        var text = Encoding.UTF8.GetString(body.Value);
         var isArray = text.TrimStart().StartsWith('[');
         List<LaneSettings>? all;
         try

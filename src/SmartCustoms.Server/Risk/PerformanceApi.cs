@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 using SmartCustoms.Domain.Controls;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
-using SmartCustoms.Storage.Risk;
-using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Server.Hosting;
+using SmartCustoms.Storage.Risk;
 
 namespace SmartCustoms.Server.Risk;
 

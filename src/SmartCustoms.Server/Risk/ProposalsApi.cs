@@ -1,14 +1,14 @@
-using SmartCustoms.Server.Hosting;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmartCustoms.Domain.Exchange;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
+using SmartCustoms.Server.Hosting;
 using SmartCustoms.Storage.Risk;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Risk;
 
@@ -98,12 +98,12 @@ public static class ProposalsApi
         var body = await BodyReader.ReadAsync(request, MaxCriterionBytes, cancellationToken).ConfigureAwait(false);
         // The body is optional: without one the proposed criterion is adopted as it is.
         var empty = body.Refusal is { Issues: [{ Code: "body.empty" }] };
-        if (body.Problem is not null && !empty)
+        if (!body.Succeeded && !empty)
         {
-            return body.Problem;
+            return body.Refusal.ToResult();
         }
 
-        var edited = empty ? null : Encoding.UTF8.GetString(body.Bytes!);
+        var edited = empty ? null : Encoding.UTF8.GetString(body.Value);
         var decided = await AdoptAsync(id, edited, proposals, risk, assessor, clock, Caller.From(user), cancellationToken).ConfigureAwait(false);
         return decided.Refusal is { } refusal ? refusal.ToResult() : TypedResults.Ok(new AdoptionView(View(decided.Proposal!), decided.Criterion!));
     }
@@ -149,12 +149,12 @@ public static class ProposalsApi
         string id, HttpRequest request, IRiskProposalStore proposals, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var body = await BodyReader.ReadAsync(request, MaxDismissBytes, cancellationToken).ConfigureAwait(false);
-        if (body.Problem is not null)
+        if (!body.Succeeded)
         {
-            return body.Problem;
+            return body.Refusal.ToResult();
         }
 
-        var (dismissal, issues) = PartnerValidation.Read<DismissRequest>(body.Bytes, "");
+        var (dismissal, issues) = PartnerValidation.Read<DismissRequest>(body.Value, "");
         if (dismissal is null)
         {
             return Refusal.Invalid("The dismissal could not be read.", issues).ToResult();

@@ -1,13 +1,13 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Hosting;
 using SmartCustoms.Server.Snapshots;
 using SmartCustoms.Storage.Tariffs;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Tariffs;
 
@@ -33,12 +33,12 @@ public static class TariffApi
         HttpContext context, CancellationToken cancellationToken)
     {
         var body = await BodyReader.ReadAsync(request, options.Value.Limits.MaxTariffBytes, cancellationToken).ConfigureAwait(false);
-        if (body.Problem is not null)
+        if (!body.Succeeded)
         {
-            return body.Problem;
+            return body.Refusal.ToResult();
         }
 
-        var (schedule, errors) = TariffFile.Parse(Encoding.UTF8.GetString(body.Bytes!));
+        var (schedule, errors) = TariffFile.Parse(Encoding.UTF8.GetString(body.Value));
         if (schedule is null)
         {
             return Refusal.Invalid("The tariff schedule was not loaded.",

@@ -1,11 +1,11 @@
 using System.Data.Common;
 using System.Text.Json;
 using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Domain.Risk;
 using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Domain.Validation;
 using SmartCustoms.Storage.Sql;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Storage.Declarations;
 

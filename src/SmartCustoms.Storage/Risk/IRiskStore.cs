@@ -1,7 +1,7 @@
 using SmartCustoms.Domain.Controls;
 using SmartCustoms.Domain.Declarations;
-using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Domain.Risk;
+using SmartCustoms.Domain.Tariffs;
 
 namespace SmartCustoms.Storage.Risk;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Domain.Risk;
 using SmartCustoms.Domain.Validation;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Domain.Tests.Risk;
 

@@ -1,6 +1,6 @@
 using SmartCustoms.Domain.Declarations;
-using SmartCustoms.Domain.Validation;
 using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Domain.Validation;
 
 namespace SmartCustoms.Domain.Tests.Validation;
 

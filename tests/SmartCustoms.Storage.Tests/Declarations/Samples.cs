@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Domain.Validation;
 using SmartCustoms.Storage.Declarations;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Storage.Tests.Declarations;
 

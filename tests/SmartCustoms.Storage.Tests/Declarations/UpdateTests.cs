@@ -1,7 +1,7 @@
 using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Domain.Validation;
 using SmartCustoms.Storage.Declarations;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Storage.Tests.Declarations;
 

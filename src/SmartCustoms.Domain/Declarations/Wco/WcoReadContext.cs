@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
-using SmartCustoms.Domain.Validation;
 using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Domain.Validation;
 
 namespace SmartCustoms.Domain.Declarations.Wco;
 

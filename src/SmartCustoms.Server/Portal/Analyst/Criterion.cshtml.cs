@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Domain.Risk;
+using SmartCustoms.Server.Hosting;
 using SmartCustoms.Server.Risk;
 using SmartCustoms.Storage.Risk;
-using SmartCustoms.Domain.Outcomes;
-using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Portal.Analyst;
 

@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Domain.Risk;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Exchange;
+using SmartCustoms.Server.Hosting;
 using SmartCustoms.Storage.Declarations;
 using SmartCustoms.Storage.Exchange;
 using SmartCustoms.Storage.Risk;
-using SmartCustoms.Domain.Outcomes;
-using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Portal.Officer;
 

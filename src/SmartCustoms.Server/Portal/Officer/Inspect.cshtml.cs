@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Hosting;
 using SmartCustoms.Storage.Declarations;
-using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Server.Portal.Officer;
 

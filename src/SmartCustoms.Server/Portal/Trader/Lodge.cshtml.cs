@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using SmartCustoms.Domain.Declarations;
-using SmartCustoms.Server.Declarations;
 using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Server.Declarations;
 using SmartCustoms.Server.Hosting;
 
 namespace SmartCustoms.Server.Portal.Trader;
