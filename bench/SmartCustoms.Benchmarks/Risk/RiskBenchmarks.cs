@@ -64,10 +64,10 @@ public class RiskBenchmarks
         var subjects = Enumerable.Range(0, _declarations.Length).Select(Subject).ToArray();
 
         var generated = CriteriaGenerator.Generate(subjects, CriterionCount, seed: 42);
-        var (documents, error) = CriterionJson.ParseList("[" + string.Join(",\n", generated.Select(g => g.Json)) + "]");
-        if (documents is null)
+        if (!CriterionJson.ParseList("[" + string.Join(",\n", generated.Select(g => g.Json)) + "]").TryGetValue(out var documents, out var refusal))
         {
-            throw new InvalidOperationException($"The generated criteria do not parse: {error?.Code} {error?.Pointer} {error?.Message}");
+            var error = refusal.Issues[0];
+            throw new InvalidOperationException($"The generated criteria do not parse: {error.Code} {error.Pointer} {error.Message}");
         }
 
         var compiled = new List<CompiledCriterion>(documents.Count);

@@ -22,10 +22,10 @@ internal static class AssessInputs
                 return (null, [$"{path}: cannot read the criteria file."]);
             }
 
-            var (parsed, error) = CriterionJson.ParseList(json);
-            if (parsed is null)
+            if (!CriterionJson.ParseList(json).TryGetValue(out var parsed, out var refusal))
             {
-                return (null, [$"{path}: {PointerText(error?.Pointer)}: {error?.Message}"]);
+                var error = refusal.Issues[0];
+                return (null, [$"{path}: {PointerText(error.Pointer)}: {error.Message}"]);
             }
 
             documents = parsed;

@@ -10,7 +10,8 @@ public static class ExampleCriteria
         using var stream = typeof(ExampleCriteria).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException("The example criteria are missing from the assembly.");
         using var reader = new StreamReader(stream);
-        var (documents, error) = CriterionJson.ParseList(reader.ReadToEnd());
-        return documents ?? throw new InvalidOperationException($"The example criteria do not read: {error?.Pointer} {error?.Message}");
+        return CriterionJson.ParseList(reader.ReadToEnd()).Match(
+            documents => documents,
+            refusal => throw new InvalidOperationException($"The example criteria do not read: {refusal.Issues[0].Pointer} {refusal.Issues[0].Message}"));
     }
 }

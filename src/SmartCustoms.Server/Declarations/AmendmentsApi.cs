@@ -22,12 +22,12 @@ public static class AmendmentsApi
         }
 
         var checkedDeclaration = await lodging.ReadAndCheckAsync(request, caller, cancellationToken).ConfigureAwait(false);
-        if (checkedDeclaration.Problem is not null)
+        if (!checkedDeclaration.TryGetValue(out var valid, out var problem))
         {
-            return checkedDeclaration.Problem.ToResult();
+            return problem.ToResult();
         }
 
-        var (declaration, result, hash) = (checkedDeclaration.Declaration!, checkedDeclaration.Result!, checkedDeclaration.ContentHash!);
+        var (declaration, result, hash) = valid;
         if (!string.Equals(declaration.Lrn, existing.Lrn, StringComparison.Ordinal))
         {
             return Refusal.Single(RefusalKind.Invalid, "LRN differs",

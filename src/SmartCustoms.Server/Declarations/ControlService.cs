@@ -18,19 +18,19 @@ namespace SmartCustoms.Server.Declarations;
 /// </summary>
 public sealed class ControlService(IDeclarationStore store, ControlResultOutbox controlResults, OutboxSignal outbox, TimeProvider clock)
 {
-    public async Task<ChangeOutcome> RerouteAsync(string mrn, Lane? newLane, string? reason, Caller caller, CancellationToken cancellationToken)
+    public async Task<Outcome<DeclarationRecord>> RerouteAsync(string mrn, Lane? newLane, string? reason, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (newLane is not { } lane || !Enum.IsDefined(lane))
         {
-            return new ChangeOutcome(null, Refusal.Single(RefusalKind.Invalid, "Lane required",
-                "Name the new lane: red, yellow, blue or green.", "lane.required", "/lane"));
+            return Refusal.Single(RefusalKind.Invalid, "Lane required",
+                "Name the new lane: red, yellow, blue or green.", "lane.required", "/lane");
         }
 
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > TransitionService.MaxReasonLength)
         {
-            return new ChangeOutcome(null, Refusal.Single(RefusalKind.Invalid, "Reason required",
-                $"Say why the declaration is re-routed, in at most {TransitionService.MaxReasonLength} characters: every re-routing is audited.", "reason.required", "/reason"));
+            return Refusal.Single(RefusalKind.Invalid, "Reason required",
+                $"Say why the declaration is re-routed, in at most {TransitionService.MaxReasonLength} characters: every re-routing is audited.", "reason.required", "/reason");
         }
 
         var trimmed = reason.Trim();
@@ -60,7 +60,7 @@ public sealed class ControlService(IDeclarationStore store, ControlResultOutbox 
         return Outcome(result, refusal);
     }
 
-    public async Task<ChangeOutcome> RecordInspectionAsync(string mrn, InspectionInput input, Caller caller, CancellationToken cancellationToken)
+    public async Task<Outcome<DeclarationRecord>> RecordInspectionAsync(string mrn, InspectionInput input, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(caller);
@@ -98,7 +98,7 @@ public sealed class ControlService(IDeclarationStore store, ControlResultOutbox 
         }, cancellationToken).ConfigureAwait(false);
         if (invalid is not null && result.Record is not null)
         {
-            return new ChangeOutcome(result.Record, invalid);
+            return invalid;
         }
 
         if (messages.Count > 0 && result.Outcome != UpdateOutcome.NotFound)
@@ -126,10 +126,10 @@ public sealed class ControlService(IDeclarationStore store, ControlResultOutbox 
         return null;
     }
 
-    private static ChangeOutcome Outcome(UpdateResult result, string? refusal) =>
-        result.Outcome == UpdateOutcome.NotFound || result.Record is null
-            ? ChangeOutcome.NotFound
-            : new ChangeOutcome(result.Record, refusal is null ? null : Refusal.Single(RefusalKind.Conflict, "Not allowed now", refusal, "control.state", "/status"));
+    private static Outcome<DeclarationRecord> Outcome(UpdateResult result, string? refusal) =>
+        result.Outcome == UpdateOutcome.NotFound || result.Record is null ? ProblemResults.NotFound
+        : refusal is null ? result.Record
+        : Refusal.Single(RefusalKind.Conflict, "Not allowed now", refusal, "control.state", "/status");
 
     private static string? RerouteRefusal(DeclarationRecord record, Lane lane)
     {

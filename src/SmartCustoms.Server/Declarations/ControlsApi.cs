@@ -71,9 +71,9 @@ public static class ControlsApi
         return await AnswerAsync(mrn, outcome, risk, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> AnswerAsync(string mrn, ChangeOutcome outcome, IRiskStore risk, CancellationToken cancellationToken)
+    private static async Task<IResult> AnswerAsync(string mrn, Outcome<DeclarationRecord> outcome, IRiskStore risk, CancellationToken cancellationToken)
     {
-        if (outcome.Refusal is not null || outcome.Record is null)
+        if (!outcome.Succeeded)
         {
             return outcome.ToResult();
         }

@@ -21,11 +21,11 @@ public sealed partial class LodgingService(
 {
     private readonly SmartCustomsOptions _options = options.Value;
 
-    /// <summary>A checked declaration ready to store, or the refusal to answer with.</summary>
-    public sealed record Checked(Declaration? Declaration, CheckResult? Result, string? ContentHash, Refusal? Problem);
+    /// <summary>A checked declaration ready to store: the declaration bound to its declarant, its check and its content hash.</summary>
+    public sealed record Checked(Declaration Declaration, CheckResult Result, string ContentHash);
 
-    /// <summary>What lodging did: stored (created or the same content again), or refused with every error and its pointer.</summary>
-    public sealed record Lodged(LodgeOutcome? Outcome, DeclarationRecord? Record, Refusal? Refusal);
+    /// <summary>What lodging stored: <see cref="LodgeOutcome.Created"/>, or <see cref="LodgeOutcome.Duplicate"/> for the same content again.</summary>
+    public sealed record Lodged(LodgeOutcome Outcome, DeclarationRecord Record);
 
     public int MaxDeclarationBytes => _options.Limits.MaxDeclarationBytes;
 
@@ -35,20 +35,18 @@ public sealed partial class LodgingService(
         var read = await ReadAsync(request, cancellationToken).ConfigureAwait(false);
         var lodged = read.TryGetValue(out var body, out var problem)
             ? await LodgeAsync(body.Bytes, body.Format, caller, cancellationToken).ConfigureAwait(false)
-            : new Lodged(null, null, problem);
-        if (lodged.Refusal is not null)
+            : problem;
+        return lodged.ToResult(stored =>
         {
-            return lodged.Refusal.ToResult();
-        }
-
-        var response = DeclarationResponse.From(lodged.Record!);
-        return lodged.Outcome == LodgeOutcome.Created
-            ? TypedResults.Created($"/api/declarations/{lodged.Record!.Mrn}", response)
-            : TypedResults.Ok(response);
+            var response = DeclarationResponse.From(stored.Record);
+            return stored.Outcome == LodgeOutcome.Created
+                ? TypedResults.Created($"/api/declarations/{stored.Record.Mrn}", response)
+                : TypedResults.Ok(response);
+        });
     }
 
     /// <summary>Lodging as the API and the web portal share it: a document's bytes in a known format, for a caller.</summary>
-    public async Task<Lodged> LodgeAsync(byte[] body, DeclarationFormat format, Caller caller, CancellationToken cancellationToken)
+    public async Task<Outcome<Lodged>> LodgeAsync(byte[] body, DeclarationFormat format, Caller caller, CancellationToken cancellationToken)
     {
         using var activity = NodeTelemetry.Source.StartActivity("lodge");
         var started = Stopwatch.GetTimestamp();
@@ -56,7 +54,7 @@ public sealed partial class LodgingService(
         var tags = new TagList
         {
             { "format", format == DeclarationFormat.WcoXml ? "wco-xml" : "json" },
-            { "outcome", lodged.Refusal is not null && lodged.Outcome != LodgeOutcome.Conflict ? "refused" : lodged.Outcome.ToString()!.ToLowerInvariant() },
+            { "outcome", lodged.Match(stored => stored.Outcome.ToString(), refusal => refusal.Kind == RefusalKind.Conflict ? nameof(LodgeOutcome.Conflict) : "refused").ToLowerInvariant() },
         };
         NodeTelemetry.Lodgings.Add(1, tags);
         NodeTelemetry.LodgingDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
@@ -64,15 +62,15 @@ public sealed partial class LodgingService(
         return lodged;
     }
 
-    private async Task<Lodged> LodgeCoreAsync(byte[] body, DeclarationFormat format, Caller caller, CancellationToken cancellationToken)
+    private async Task<Outcome<Lodged>> LodgeCoreAsync(byte[] body, DeclarationFormat format, Caller caller, CancellationToken cancellationToken)
     {
         var checkedDeclaration = await CheckAsync(body, format, caller, cancellationToken).ConfigureAwait(false);
-        if (checkedDeclaration.Problem is not null)
+        if (!checkedDeclaration.TryGetValue(out var valid, out var problem))
         {
-            return new Lodged(null, null, checkedDeclaration.Problem);
+            return problem;
         }
 
-        var (declaration, result, hash) = (checkedDeclaration.Declaration!, checkedDeclaration.Result!, checkedDeclaration.ContentHash!);
+        var (declaration, result, hash) = valid;
         var outcome = await risk.AssessAsync(declaration, result, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var (status, notifications) = Selection(declaration, result, outcome.Decision.Lane, now);
@@ -103,13 +101,13 @@ public sealed partial class LodgingService(
                 }
 
                 LogLodged(logger, lodged.Record.Mrn, lodged.Record.DeclarantId, result.Warnings.Count);
-                return new Lodged(LodgeOutcome.Created, lodged.Record, null);
+                return new Lodged(LodgeOutcome.Created, lodged.Record);
             case LodgeOutcome.Duplicate:
-                return new Lodged(LodgeOutcome.Duplicate, lodged.Record, null);
+                return new Lodged(LodgeOutcome.Duplicate, lodged.Record);
             default:
-                return new Lodged(LodgeOutcome.Conflict, lodged.Record, Refusal.Single(RefusalKind.Conflict, "LRN already used",
+                return Refusal.Single(RefusalKind.Conflict, "LRN already used",
                     $"LRN '{declaration.Lrn}' was already lodged by {declaration.Declarant.Id} as {lodged.Record.Mrn} with other content; use a new LRN or amend {lodged.Record.Mrn}.",
-                    "lrn.conflict", "/lrn"));
+                    "lrn.conflict", "/lrn");
         }
     }
 
@@ -138,12 +136,12 @@ public sealed partial class LodgingService(
     }
 
     /// <summary>Reads the body in the format its Content-Type names, binds it to the caller and checks it.</summary>
-    public async Task<Checked> ReadAndCheckAsync(HttpRequest request, Caller caller, CancellationToken cancellationToken)
+    public async Task<Outcome<Checked>> ReadAndCheckAsync(HttpRequest request, Caller caller, CancellationToken cancellationToken)
     {
         var read = await ReadAsync(request, cancellationToken).ConfigureAwait(false);
         return read.TryGetValue(out var body, out var refusal)
             ? await CheckAsync(body.Bytes, body.Format, caller, cancellationToken).ConfigureAwait(false)
-            : Fail(refusal);
+            : refusal;
     }
 
     private async Task<Outcome<(byte[] Bytes, DeclarationFormat Format)>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -161,13 +159,13 @@ public sealed partial class LodgingService(
     }
 
     /// <summary>Reads a document in the given format, binds it to the caller and checks it: every error points at its field.</summary>
-    public async Task<Checked> CheckAsync(byte[] body, DeclarationFormat format, Caller caller, CancellationToken cancellationToken)
+    public async Task<Outcome<Checked>> CheckAsync(byte[] body, DeclarationFormat format, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(caller);
         if (body.Length > _options.Limits.MaxDeclarationBytes)
         {
-            return Fail(Refusal.TooLarge(_options.Limits.MaxDeclarationBytes));
+            return Refusal.TooLarge(_options.Limits.MaxDeclarationBytes);
         }
 
         var document = DeclarationDocument.Read(body, format);
@@ -175,28 +173,28 @@ public sealed partial class LodgingService(
         if (document.Declaration is null || errors.Count > 0)
         {
             // Reader issues already carry pointers in the submitter's format.
-            return Fail(Refusal.Invalid("The declaration could not be read.", document.Issues));
+            return Refusal.Invalid("The declaration could not be read.", document.Issues);
         }
 
         var declaration = BindDeclarant(document.Declaration, caller);
         if (caller.IsTrader && !string.Equals(declaration.Declarant?.Id, caller.PartyId, StringComparison.Ordinal))
         {
-            return Fail(Refusal.Single(RefusalKind.Forbidden, "Not your declaration",
+            return Refusal.Single(RefusalKind.Forbidden, "Not your declaration",
                 $"This API key lodges for {caller.PartyId}; the declarant is {declaration.Declarant?.Id}.", "declarant.not-caller",
-                document.PointerFor("/declarant/id")));
+                document.PointerFor("/declarant/id"));
         }
 
         var tariff = await tariffs.GetAsync(cancellationToken).ConfigureAwait(false);
         var result = DeclarationCheck.Run(declaration, Context(), tariff);
         if (!result.IsAccepted)
         {
-            return Fail(Refusal.Invalid("The declaration has errors.", result.Errors).WithPointers(document.PointerFor));
+            return Refusal.Invalid("The declaration has errors.", result.Errors).WithPointers(document.PointerFor);
         }
 
         // Reader warnings already point in the submitter's format; the validator's are translated.
         var warnings = document.Issues.Where(i => i.Severity == IssueSeverity.Warning)
             .Concat(result.Warnings.Select(w => w with { Pointer = document.PointerFor(w.Pointer) })).ToList();
-        return new Checked(declaration, result with { Warnings = warnings }, DeclarationJson.ContentHash(declaration), null);
+        return new Checked(declaration, result with { Warnings = warnings }, DeclarationJson.ContentHash(declaration));
     }
 
     public ValidationContext Context() => new()
@@ -226,8 +224,6 @@ public sealed partial class LodgingService(
             _ => null,
         };
     }
-
-    private static Checked Fail(Refusal problem) => new(null, null, null, problem);
 
     [LoggerMessage(EventId = 1, EventName = "Lodged", Level = LogLevel.Information,
         Message = "Declaration {Mrn} lodged by {DeclarantId} with {WarningCount} warning(s)")]

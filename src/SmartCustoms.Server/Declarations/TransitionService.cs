@@ -8,16 +8,15 @@ using SmartCustoms.Storage.Exchange;
 
 namespace SmartCustoms.Server.Declarations;
 
-/// <summary>What an officer's or trader's action did: the declaration after it, a refusal, or neither when it is not found (or not the caller's).</summary>
-public sealed record ChangeOutcome(DeclarationRecord? Record, Refusal? Refusal)
+/// <summary>
+/// How an officer's or trader's action answers: the declaration after it, or the refusal. A declaration that does not
+/// exist, or is not the caller's, is <see cref="ProblemResults.NotFound"/>: a bare 404, as every read of a declaration answers.
+/// </summary>
+public static class ChangeResults
 {
-    public static readonly ChangeOutcome NotFound = new(null, null);
-
     /// <summary>The API's answer: the declaration (in <paramref name="view"/> when given), the problem, or 404.</summary>
-    public IResult ToResult(Func<DeclarationRecord, DeclarationResponse>? view = null) =>
-        Refusal is not null ? Refusal.ToResult()
-        : Record is null ? TypedResults.NotFound()
-        : TypedResults.Ok(view is null ? DeclarationResponse.From(Record) : view(Record));
+    public static IResult ToResult(this Outcome<DeclarationRecord> outcome, Func<DeclarationRecord, DeclarationResponse>? view = null) =>
+        outcome.ToResult(record => TypedResults.Ok(view is null ? DeclarationResponse.From(record) : view(record)));
 }
 
 /// <summary>Status changes asked for by officers (control, release, ...) and traders (cancellation), audited.</summary>
@@ -29,12 +28,12 @@ public sealed class TransitionService(IDeclarationStore store, ExportDataOutbox 
         (await ChangeAsync(mrn, action, reason, caller, cancellationToken).ConfigureAwait(false)).ToResult();
 
     /// <summary>The transition shared by the API and the web portal.</summary>
-    public async Task<ChangeOutcome> ChangeAsync(string mrn, DeclarationAction action, string? reason, Caller caller, CancellationToken cancellationToken)
+    public async Task<Outcome<DeclarationRecord>> ChangeAsync(string mrn, DeclarationAction action, string? reason, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (reason is { Length: > MaxReasonLength })
         {
-            return new ChangeOutcome(null, Refusal.Single(RefusalKind.Invalid, "Reason too long", $"The reason is at most {MaxReasonLength} characters.", "reason.too-long", "/reason"));
+            return Refusal.Single(RefusalKind.Invalid, "Reason too long", $"The reason is at most {MaxReasonLength} characters.", "reason.too-long", "/reason");
         }
 
         string? refusal = null;
@@ -81,7 +80,7 @@ public sealed class TransitionService(IDeclarationStore store, ExportDataOutbox 
 
         if (result.Outcome == UpdateOutcome.NotFound || result.Record is null || !caller.CanSee(result.Record.DeclarantId))
         {
-            return ChangeOutcome.NotFound;
+            return ProblemResults.NotFound;
         }
 
         if (result.Outcome == UpdateOutcome.Updated && messages.Count > 0)
@@ -89,7 +88,6 @@ public sealed class TransitionService(IDeclarationStore store, ExportDataOutbox 
             outbox.Queued();
         }
 
-        return new ChangeOutcome(result.Record,
-            refusal is null ? null : Refusal.Single(RefusalKind.Conflict, "Not allowed in this status", refusal, code, "/status"));
+        return refusal is null ? result.Record : Refusal.Single(RefusalKind.Conflict, "Not allowed in this status", refusal, code, "/status");
     }
 }

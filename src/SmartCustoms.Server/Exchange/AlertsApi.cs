@@ -61,13 +61,11 @@ public static class AlertsApi
         }
 
         var sent = await SendAsync(alert, store, signal, options.Value.NodeId, clock, cancellationToken).ConfigureAwait(false);
-        return sent.Refusal is not null
-            ? sent.Refusal.ToResult()
-            : TypedResults.Accepted($"/api/exchange/messages?direction=out&partner={sent.Queued!.Partner}", sent.Queued);
+        return sent.ToResult(queued => TypedResults.Accepted($"/api/exchange/messages?direction=out&partner={queued.Partner}", queued));
     }
 
     /// <summary>Sending as the API and the web portal share it: checked, then queued for the partner, or refused with every error and its pointer.</summary>
-    public static async Task<(QueuedAlert? Queued, Refusal? Refusal)> SendAsync(
+    public static async Task<Outcome<QueuedAlert>> SendAsync(
         RiskAlertRequest alert, IExchangeStore store, OutboxSignal signal, string nodeId, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
@@ -85,25 +83,25 @@ public static class AlertsApi
         issues.AddRange(RiskAlerts.Check(payload));
         if (issues.Count > 0)
         {
-            return (null, Refusal.Invalid("The alert has errors.", issues));
+            return Refusal.Invalid("The alert has errors.", issues);
         }
 
         var partner = await store.GetPartnerAsync(partnerId!, cancellationToken).ConfigureAwait(false);
         if (partner is null)
         {
-            return (null, Refusal.Single(RefusalKind.Unprocessable, "Unknown partner",
-                $"'{partnerId}' is no registered partner of this node: an administrator registers it first.", "partner.unknown", "/partner"));
+            return Refusal.Single(RefusalKind.Unprocessable, "Unknown partner",
+                $"'{partnerId}' is no registered partner of this node: an administrator registers it first.", "partner.unknown", "/partner");
         }
 
         if (!partner.Agreement().WeSend.Contains(MessageTypes.RiskAlert, StringComparer.Ordinal))
         {
-            return (null, Refusal.Single(RefusalKind.Conflict, "Not agreed",
-                $"The agreement with {partner.NodeId} does not let this node send {MessageTypes.RiskAlert} messages (weSend).", "partner.not-agreed", "/partner"));
+            return Refusal.Single(RefusalKind.Conflict, "Not agreed",
+                $"The agreement with {partner.NodeId} does not let this node send {MessageTypes.RiskAlert} messages (weSend).", "partner.not-agreed", "/partner");
         }
 
         var message = OutboxEnvelopes.Create(nodeId, partner.NodeId, MessageTypes.RiskAlert, payload, clock.GetUtcNow());
         await store.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
         signal.Queued();
-        return (new QueuedAlert(message.Id, partner.NodeId, message.Type, "pending", message.CreatedAt), null);
+        return new QueuedAlert(message.Id, partner.NodeId, message.Type, "pending", message.CreatedAt);
     }
 }

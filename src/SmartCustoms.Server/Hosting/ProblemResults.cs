@@ -25,7 +25,21 @@ public static class ProblemResults
         _ => StatusCodes.Status400BadRequest,
     };
 
-    public static IResult ToResult(this Refusal refusal) => refusal.ToProblem();
+    /// <summary>
+    /// What a request names does not exist, or is not the caller's to see: answered as a bare 404, as every read of it is,
+    /// so that the answer says nothing about what exists. The portal answers its own not-found page.
+    /// </summary>
+    public static readonly Refusal NotFound =
+        Refusal.Single(RefusalKind.NotFound, "Not found", "There is nothing by this name that you may see.", "not-found");
+
+    public static bool IsNotFound(this Refusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return refusal.Kind == RefusalKind.NotFound && string.Equals(refusal.Code, NotFound.Code, StringComparison.Ordinal);
+    }
+
+    /// <summary>The refusal's problem; <see cref="NotFound"/> as a bare 404.</summary>
+    public static IResult ToResult(this Refusal refusal) => refusal.IsNotFound() ? TypedResults.NotFound() : refusal.ToProblem();
 
     /// <summary>The same answer typed, for handlers that declare their results (<c>Results&lt;Ok&lt;T&gt;, ProblemHttpResult&gt;</c>).</summary>
     public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult ToProblem(this Refusal refusal) =>

@@ -95,14 +95,15 @@ public static class ModelsApi
     private static async Task<IResult> ActivateAsync(
         long id, ActivateRequest? body, IModelStore models, RiskAssessor assessor, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (model, refusal) = await ActivateVersionAsync(id, body?.Reason, models, assessor, clock, Caller.From(user), cancellationToken).ConfigureAwait(false);
-        return refusal is not null ? refusal.ToResult()
-            : model is null ? TypedResults.NotFound()
-            : TypedResults.Ok(ModelResponse.From(model));
+        var activated = await ActivateVersionAsync(id, body?.Reason, models, assessor, clock, Caller.From(user), cancellationToken).ConfigureAwait(false);
+        return activated.ToResult(model => TypedResults.Ok(ModelResponse.From(model)));
     }
 
-    /// <summary>Puts a model version in service, audited with who and why: for the API and the analysts' registry page. Neither value when the id is unknown.</summary>
-    public static async Task<(StoredModel? Model, Refusal? Refusal)> ActivateVersionAsync(
+    /// <summary>
+    /// Puts a model version in service, audited with who and why: for the API and the analysts' registry page.
+    /// <see cref="ProblemResults.NotFound"/> when the id is unknown.
+    /// </summary>
+    public static async Task<Outcome<StoredModel>> ActivateVersionAsync(
         long id, string? reason, IModelStore models, RiskAssessor assessor, TimeProvider clock, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(models);
@@ -111,19 +112,19 @@ public static class ModelsApi
         ArgumentNullException.ThrowIfNull(caller);
         if (reason is { Length: > TransitionService.MaxReasonLength })
         {
-            return (null, Refusal.Single(RefusalKind.Invalid, "Reason too long",
-                $"The reason is at most {TransitionService.MaxReasonLength} characters.", "reason.too-long", "/reason"));
+            return Refusal.Single(RefusalKind.Invalid, "Reason too long",
+                $"The reason is at most {TransitionService.MaxReasonLength} characters.", "reason.too-long", "/reason");
         }
 
         var activated = await models.ActivateAsync(id, caller.KeyId, clock.GetUtcNow(), string.IsNullOrWhiteSpace(reason) ? "activated by an analyst" : reason.Trim(), cancellationToken)
             .ConfigureAwait(false);
         if (!activated)
         {
-            return (null, null);
+            return ProblemResults.NotFound;
         }
 
         await assessor.ChangedAsync(cancellationToken).ConfigureAwait(false);
-        return (await models.GetAsync(id, cancellationToken).ConfigureAwait(false), null);
+        return await models.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } model ? model : ProblemResults.NotFound;
     }
 
     private static async Task<IResult> TrainAsync(NodeModelTrainer trainer, ClaimsPrincipal user, CancellationToken cancellationToken)

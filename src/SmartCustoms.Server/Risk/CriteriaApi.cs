@@ -75,23 +75,17 @@ public static class CriteriaApi
 
         var assessor = request.HttpContext.RequestServices.GetRequiredService<RiskAssessor>();
         var saved = await SaveAsync(Encoding.UTF8.GetString(body.Value), routeId, store, assessor, clock, Caller.From(user), cancellationToken).ConfigureAwait(false);
-        return saved switch
-        {
-            { Refusal: { } refusal } => refusal.ToResult(),
-            { Stored: null } => TypedResults.NotFound(),
-            _ when routeId is null => TypedResults.Created($"/api/risk/criteria/{saved.Stored.Id}/history", saved.Stored),
-            _ => TypedResults.Ok(saved.Stored),
-        };
+        return saved.ToResult(stored => routeId is null
+            ? TypedResults.Created($"/api/risk/criteria/{stored.Id}/history", stored)
+            : TypedResults.Ok(stored));
     }
-
-    /// <summary>A saved criterion version, a refusal with every error and its pointer, or neither when the id to update is unknown.</summary>
-    public sealed record Saved(StoredCriterion? Stored, Refusal? Refusal);
 
     /// <summary>
     /// Create (no <paramref name="routeId"/>) or new version: parsed, compiled to check it, then stored. Shared by the
-    /// API and the analysts' editor in the web portal.
+    /// API and the analysts' editor in the web portal. The saved version, a refusal with every error and its pointer, or
+    /// <see cref="ProblemResults.NotFound"/> when the id to update is unknown.
     /// </summary>
-    public static async Task<Saved> SaveAsync(
+    public static async Task<Outcome<StoredCriterion>> SaveAsync(
         string json, string? routeId, IRiskStore store, RiskAssessor assessor, TimeProvider clock, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -101,21 +95,20 @@ public static class CriteriaApi
         ArgumentNullException.ThrowIfNull(caller);
         if (Encoding.UTF8.GetByteCount(json) > MaxCriterionBytes)
         {
-            return new Saved(null, Refusal.TooLarge(MaxCriterionBytes));
+            return Refusal.TooLarge(MaxCriterionBytes);
         }
 
-        var (document, parseError) = CriterionJson.Parse(json);
-        if (document is null)
+        if (!CriterionJson.Parse(json).TryGetValue(out var document, out var unreadable))
         {
-            return new Saved(null, Refusal.Invalid("The criterion could not be read.", [parseError!]));
+            return unreadable;
         }
 
         if (routeId is not null)
         {
             if (document.Id is not null && !string.Equals(document.Id, routeId, StringComparison.Ordinal))
             {
-                return new Saved(null, Refusal.Single(RefusalKind.Invalid, "Id differs",
-                    $"The document's id '{document.Id}' is not '{routeId}'.", "criterion.id-differs", "/id"));
+                return Refusal.Single(RefusalKind.Invalid, "Id differs",
+                    $"The document's id '{document.Id}' is not '{routeId}'.", "criterion.id-differs", "/id");
             }
 
             document = document with { Id = routeId };
@@ -124,24 +117,24 @@ public static class CriteriaApi
         var compiled = CriterionCompiler.Compile(document, 1);
         if (!compiled.IsValid)
         {
-            return new Saved(null, Refusal.Invalid("The criterion has errors.", compiled.Errors));
+            return Refusal.Invalid("The criterion has errors.", compiled.Errors);
         }
 
         var existing = await store.HistoryAsync(document.Id!, cancellationToken).ConfigureAwait(false);
         if (routeId is null && existing.Count > 0)
         {
-            return new Saved(null, Refusal.Single(RefusalKind.Conflict, "Criterion exists",
-                $"Criterion '{document.Id}' exists (version {existing[^1].Version}); save a new version with PUT /api/risk/criteria/{document.Id}.", "criterion.exists", "/id"));
+            return Refusal.Single(RefusalKind.Conflict, "Criterion exists",
+                $"Criterion '{document.Id}' exists (version {existing[^1].Version}); save a new version with PUT /api/risk/criteria/{document.Id}.", "criterion.exists", "/id");
         }
 
         if (routeId is not null && existing.Count == 0)
         {
-            return new Saved(null, null);
+            return ProblemResults.NotFound;
         }
 
         var stored = await store.SaveCriterionAsync(document, caller.KeyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         // This server applies the new version from the next declaration on; others within RefreshSeconds.
         await assessor.ChangedAsync(cancellationToken).ConfigureAwait(false);
-        return new Saved(stored, null);
+        return stored;
     }
 }

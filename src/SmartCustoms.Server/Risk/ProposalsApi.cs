@@ -37,8 +37,8 @@ public static class ProposalsApi
         public string? Reason { get; init; }
     }
 
-    /// <summary>The outcome of a decision: the proposal as decided (and the criterion an adoption saved), or a refusal.</summary>
-    public sealed record Decided(RiskProposal? Proposal, StoredCriterion? Criterion, Refusal? Refusal);
+    /// <summary>An adoption: the proposal as adopted and the criterion it saved.</summary>
+    public sealed record Adopted(RiskProposal Proposal, StoredCriterion Criterion);
 
     public static RouteGroupBuilder MapRiskProposals(this IEndpointRouteBuilder routes)
     {
@@ -105,7 +105,7 @@ public static class ProposalsApi
 
         var edited = empty ? null : Encoding.UTF8.GetString(body.Value);
         var decided = await AdoptAsync(id, edited, proposals, risk, assessor, clock, Caller.From(user), cancellationToken).ConfigureAwait(false);
-        return decided.Refusal is { } refusal ? refusal.ToResult() : TypedResults.Ok(new AdoptionView(View(decided.Proposal!), decided.Criterion!));
+        return decided.ToResult(adopted => TypedResults.Ok(new AdoptionView(View(adopted.Proposal), adopted.Criterion)));
     }
 
     /// <summary>
@@ -113,7 +113,7 @@ public static class ProposalsApi
     /// saved as a new criterion through the criteria's own save, then the proposal is marked adopted by <paramref name="caller"/>.
     /// Shared by the API and the portal.
     /// </summary>
-    public static async Task<Decided> AdoptAsync(
+    public static async Task<Outcome<Adopted>> AdoptAsync(
         string id, string? editedCriterion, IRiskProposalStore proposals, IRiskStore risk, RiskAssessor assessor, TimeProvider clock, Caller caller,
         CancellationToken cancellationToken)
     {
@@ -123,26 +123,27 @@ public static class ProposalsApi
         var proposal = await proposals.GetProposalAsync(id, cancellationToken).ConfigureAwait(false);
         if (Undecidable(id, proposal) is { } refusal)
         {
-            return new Decided(null, null, refusal);
+            return refusal;
         }
 
         var json = string.IsNullOrWhiteSpace(editedCriterion) ? proposal!.CriterionJson : editedCriterion;
         var saved = await CriteriaApi.SaveAsync(json, null, risk, assessor, clock, caller, cancellationToken).ConfigureAwait(false);
-        if (saved.Refusal is not null)
+        if (!saved.TryGetValue(out var stored, out var invalid))
         {
-            return new Decided(null, null, saved.Refusal);
+            return invalid;
         }
 
-        var stored = saved.Stored!;
         if (!await proposals.MarkAdoptedAsync(id, stored.Id, stored.Version, caller.KeyId, stored.CreatedAt, cancellationToken).ConfigureAwait(false))
         {
             // Another analyst decided it between our read and this write; the criterion just saved stays, as any criterion would.
-            return new Decided(null, null, Refusal.Single(RefusalKind.Conflict, "Already decided",
+            return Refusal.Single(RefusalKind.Conflict, "Already decided",
                 $"Proposal {id} was decided by someone else meanwhile; criterion '{stored.Id}' was saved all the same (retire it if it is not wanted).",
-                "proposal.decided", ""));
+                "proposal.decided", "");
         }
 
-        return new Decided(await proposals.GetProposalAsync(id, cancellationToken).ConfigureAwait(false), stored, null);
+        return await proposals.GetProposalAsync(id, cancellationToken).ConfigureAwait(false) is { } adopted
+            ? new Adopted(adopted, stored)
+            : Unknown(id);
     }
 
     private static async Task<IResult> DismissRequestAsync(
@@ -161,11 +162,11 @@ public static class ProposalsApi
         }
 
         var decided = await DismissAsync(id, dismissal.Reason, proposals, clock, Caller.From(user), cancellationToken).ConfigureAwait(false);
-        return decided.Refusal is { } refusal ? refusal.ToResult() : TypedResults.Ok(View(decided.Proposal!));
+        return decided.ToResult(dismissed => TypedResults.Ok(View(dismissed)));
     }
 
     /// <summary>Dismisses a proposal still proposed, with <paramref name="reason"/> (required). Shared by the API and the portal.</summary>
-    public static async Task<Decided> DismissAsync(
+    public static async Task<Outcome<RiskProposal>> DismissAsync(
         string id, string? reason, IRiskProposalStore proposals, TimeProvider clock, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
@@ -175,32 +176,35 @@ public static class ProposalsApi
         reason = reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > MaxReasonLength)
         {
-            return new Decided(null, null, Refusal.Single(RefusalKind.Invalid, "Reason required",
-                string.Create(CultureInfo.InvariantCulture, $"A dismissal gives its reason (1 to {MaxReasonLength} characters)."), "reason.invalid", "/reason"));
+            return Refusal.Single(RefusalKind.Invalid, "Reason required",
+                string.Create(CultureInfo.InvariantCulture, $"A dismissal gives its reason (1 to {MaxReasonLength} characters)."), "reason.invalid", "/reason");
         }
 
         var proposal = await proposals.GetProposalAsync(id, cancellationToken).ConfigureAwait(false);
         if (Undecidable(id, proposal) is { } refusal)
         {
-            return new Decided(null, null, refusal);
+            return refusal;
         }
 
         if (!await proposals.DismissAsync(id, reason, caller.KeyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
-            return new Decided(null, null, Refusal.Single(RefusalKind.Conflict, "Already decided",
-                $"Proposal {id} was decided by someone else meanwhile.", "proposal.decided", ""));
+            return Refusal.Single(RefusalKind.Conflict, "Already decided",
+                $"Proposal {id} was decided by someone else meanwhile.", "proposal.decided", "");
         }
 
-        return new Decided(await proposals.GetProposalAsync(id, cancellationToken).ConfigureAwait(false), null, null);
+        return await proposals.GetProposalAsync(id, cancellationToken).ConfigureAwait(false) is { } dismissed ? dismissed : Unknown(id);
     }
 
     private static Refusal? Undecidable(string id, RiskProposal? proposal) => proposal switch
     {
-        null => Refusal.Single(RefusalKind.NotFound, "Unknown proposal", $"There is no proposal {id}.", "proposal.unknown", ""),
+        null => Unknown(id),
         { Status: not RiskProposalStatus.Proposed } => Refusal.Single(RefusalKind.Conflict, "Already decided",
             string.Create(CultureInfo.InvariantCulture,
                 $"Proposal {id} was {proposal.Status} by {proposal.DecidedBy} at {proposal.DecidedAt:O}{(proposal.CriterionId is null ? "" : $" (criterion '{proposal.CriterionId}')")}."),
             "proposal.decided", ""),
         _ => null,
     };
+
+    private static Refusal Unknown(string id) =>
+        Refusal.Single(RefusalKind.NotFound, "Unknown proposal", $"There is no proposal {id}.", "proposal.unknown", "");
 }

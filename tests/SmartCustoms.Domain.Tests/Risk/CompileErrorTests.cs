@@ -116,20 +116,23 @@ public class CompileErrorTests
     [Fact]
     public void RefusesAnUnknownPropertyBeforeCompilingAndSaysWhere()
     {
-        var (document, error) = CriterionJson.Parse(Criterion("""{ "field": "origin", "op": "eq", "valeu": "CN" }"""));
+        var parsed = CriterionJson.Parse(Criterion("""{ "field": "origin", "op": "eq", "valeu": "CN" }"""));
 
-        Assert.Null(document);
-        Assert.Equal(("json.invalid", "/when/valeu"), (error!.Code, error.Pointer));
+        Assert.False(parsed.Succeeded);
+        Assert.Equal(("validation", "The criterion could not be read."), (parsed.Refusal.Code, parsed.Refusal.Title));
+        var error = Assert.Single(parsed.Refusal.Issues);
+        Assert.Equal(("json.invalid", "/when/valeu"), (error.Code, error.Pointer));
         Assert.Contains("'valeu'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void PointsAtTheCriterionAndPropertyOfAListThatDoesNotRead()
     {
-        var (documents, error) = CriterionJson.ParseList($$"""[{{Criterion(OriginCn)}}, { "id": "x", "minimumLane": "purple" }]""");
+        var parsed = CriterionJson.ParseList($$"""[{{Criterion(OriginCn)}}, { "id": "x", "minimumLane": "purple" }]""");
 
-        Assert.Null(documents);
-        Assert.Equal(("json.invalid", "/1/minimumLane"), (error!.Code, error.Pointer));
+        Assert.False(parsed.Succeeded);
+        var error = Assert.Single(parsed.Refusal.Issues);
+        Assert.Equal(("json.invalid", "/1/minimumLane"), (error.Code, error.Pointer));
     }
 
     [Fact]

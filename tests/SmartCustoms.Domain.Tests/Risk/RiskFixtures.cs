@@ -59,9 +59,9 @@ internal static class RiskFixtures
 
     public static CompileResult Compiled(string json, int version = 1)
     {
-        var (document, error) = CriterionJson.Parse(json);
-        Assert.Null(error);
-        return CriterionCompiler.Compile(document!, version);
+        var parsed = CriterionJson.Parse(json);
+        Assert.Null(parsed.Refusal);
+        return CriterionCompiler.Compile(parsed.Value, version);
     }
 
     public static IReadOnlyList<(string Code, string Pointer)> ErrorsOf(string json) =>

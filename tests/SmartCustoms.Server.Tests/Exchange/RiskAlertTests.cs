@@ -49,8 +49,10 @@ public sealed class RiskAlertTests : IDisposable
             m => m.Length == 1 && m[0].GetProperty("status").GetString() == "delivered", "delivered");
         var proposal = Assert.Single(await sgAnalyst.GetFromJsonAsync<JsonElement[]>("/api/risk/proposals?status=proposed") ?? []);
         var id = proposal.GetProperty("id").GetString();
-        var (criterion, parseError) = CriterionJson.Parse(proposal.GetProperty("criterion").GetRawText());
-        var criterionId = criterion!.Id!;
+        var parsed = CriterionJson.Parse(proposal.GetProperty("criterion").GetRawText());
+        Assert.Null(parsed.Refusal);
+        var criterion = parsed.Value;
+        var criterionId = criterion.Id!;
 
         Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
         Assert.Equal(messageId, outbox[0].GetProperty("id").GetString());
@@ -58,7 +60,6 @@ public sealed class RiskAlertTests : IDisposable
         Assert.Equal(("CN", messageId, "Shaver parts under-declared"),
             (proposal.GetProperty("sender").GetString(), proposal.GetProperty("messageId").GetString(), proposal.GetProperty("title").GetString()));
         Assert.Equal(["CN"], proposal.GetProperty("targeting").GetProperty("origins").EnumerateArray().Select(o => o.GetString()));
-        Assert.Null(parseError);
         Assert.True(CriterionCompiler.Compile(criterion, 1).IsValid);
         Assert.StartsWith("alert-cn-", criterionId, StringComparison.Ordinal);
         Assert.Equal(RiskAlerts.DefaultWeight, criterion.Weight);

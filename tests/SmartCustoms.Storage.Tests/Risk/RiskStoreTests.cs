@@ -198,7 +198,7 @@ public sealed class RiskStoreTests
 
     private static CriterionDocument Criterion(string id, decimal weight)
     {
-        var (document, error) = CriterionJson.Parse($$"""
+        var parsed = CriterionJson.Parse($$"""
             {
               "id": "{{id}}",
               "name": "Criterion {{id}}",
@@ -214,7 +214,7 @@ public sealed class RiskStoreTests
               }
             }
             """);
-        Assert.Null(error);
-        return document!;
+        Assert.Null(parsed.Refusal);
+        return parsed.Value;
     }
 }

@@ -62,15 +62,15 @@ public sealed class AlertModel(IExchangeStore store, OutboxSignal signal, IOptio
                 HsCodes = List(HsCodes), Origins = List(Origins), ExportCountries = List(ExportCountries), Parties = List(Parties), ValidDays = ValidDays,
             },
         };
-        var (queued, refusal) = await AlertsApi.SendAsync(alert, store, signal, options.Value.NodeId, clock, cancellationToken);
-        if (refusal is not null)
+        var sent = await AlertsApi.SendAsync(alert, store, signal, options.Value.NodeId, clock, cancellationToken);
+        if (!sent.TryGetValue(out var queued, out var refusal))
         {
             Show(refusal);
             await LoadAsync(cancellationToken);
             return Page();
         }
 
-        return RedirectToPage("/Analyst/Alert", new { sent = $"Alert queued for {queued!.Partner} as message {queued.Id}; it is delivered in the background (see the exchange messages)." });
+        return RedirectToPage("/Analyst/Alert", new { sent = $"Alert queued for {queued.Partner} as message {queued.Id}; it is delivered in the background (see the exchange messages)." });
     }
 
     private static List<string>? List(string? text)

@@ -49,12 +49,17 @@ public sealed class CriterionModel(IRiskStore store, RiskAssessor assessor, Time
     {
         Id = id;
         var saved = await CriteriaApi.SaveAsync(Json, id, store, assessor, clock, Caller, cancellationToken);
-        if (saved.Refusal is not null)
+        if (saved.TryGetValue(out var stored, out var refusal))
         {
-            Show(saved.Refusal);
-            return Page();
+            return RedirectToPage("/Analyst/Criteria", new { saved = stored.Id });
         }
 
-        return saved.Stored is null ? NotFound() : RedirectToPage("/Analyst/Criteria", new { saved = saved.Stored.Id });
+        if (refusal.IsNotFound())
+        {
+            return NotFound();
+        }
+
+        Show(refusal);
+        return Page();
     }
 }

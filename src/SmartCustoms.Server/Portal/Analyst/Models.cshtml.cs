@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using SmartCustoms.Server.Hosting;
 using SmartCustoms.Server.Models;
 using SmartCustoms.Server.Risk;
 using SmartCustoms.Storage.Models;
@@ -26,10 +27,15 @@ public sealed class ModelsModel(IModelStore models, RiskAssessor assessor, TimeP
 
     public async Task<IActionResult> OnPostActivateAsync(long id, CancellationToken cancellationToken)
     {
-        var (model, refusal) = await ModelsApi.ActivateVersionAsync(id, Reason, models, assessor, clock, Caller, cancellationToken);
-        if (refusal is null)
+        var activated = await ModelsApi.ActivateVersionAsync(id, Reason, models, assessor, clock, Caller, cancellationToken);
+        if (activated.TryGetValue(out var model, out var refusal))
         {
-            return model is null ? NotFound() : RedirectToPage(new { activated = model.Id });
+            return RedirectToPage(new { activated = model.Id });
+        }
+
+        if (refusal.IsNotFound())
+        {
+            return NotFound();
         }
 
         Show(refusal);

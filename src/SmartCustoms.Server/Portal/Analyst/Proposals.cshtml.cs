@@ -35,34 +35,34 @@ public sealed class ProposalsModel(IRiskProposalStore proposals, IRiskStore risk
     public async Task<IActionResult> OnPostAdoptAsync(string id, string? json, CancellationToken cancellationToken)
     {
         var decided = await ProposalsApi.AdoptAsync(id, json, proposals, risk, assessor, clock, Caller, cancellationToken);
-        if (decided.Refusal is not null)
+        if (!decided.TryGetValue(out var adopted, out var refusal))
         {
             (FailedId, FailedJson) = (id, json);
-            Show(decided.Refusal);
+            Show(refusal);
             await LoadAsync(cancellationToken);
             return Page();
         }
 
-        return RedirectToPage("/Analyst/Proposals", new { done = $"Adopted as criterion {decided.Criterion!.Id} (version {decided.Criterion.Version}); it applies from the next declaration." });
+        return RedirectToPage("/Analyst/Proposals", new { done = $"Adopted as criterion {adopted.Criterion.Id} (version {adopted.Criterion.Version}); it applies from the next declaration." });
     }
 
     public async Task<IActionResult> OnPostDismissAsync(string id, string? reason, CancellationToken cancellationToken)
     {
         var decided = await ProposalsApi.DismissAsync(id, reason, proposals, clock, Caller, cancellationToken);
-        if (decided.Refusal is not null)
+        if (!decided.TryGetValue(out var dismissed, out var refusal))
         {
             FailedId = id;
-            Show(decided.Refusal);
+            Show(refusal);
             await LoadAsync(cancellationToken);
             return Page();
         }
 
-        return RedirectToPage("/Analyst/Proposals", new { done = $"Dismissed the alert '{decided.Proposal!.Title}'." });
+        return RedirectToPage("/Analyst/Proposals", new { done = $"Dismissed the alert '{dismissed.Title}'." });
     }
 
     /// <summary>The proposed criterion, indented for the editor.</summary>
     public static string Pretty(string criterionJson) =>
-        CriterionJson.Parse(criterionJson) is { Document: { } document } ? JsonSerializer.Serialize(document, Indented) : criterionJson;
+        CriterionJson.Parse(criterionJson).Match(document => JsonSerializer.Serialize(document, Indented), _ => criterionJson);
 
     /// <summary>The targeting as one line per list, e.g. <c>hsCodes: 8510, 8516</c>.</summary>
     public static IEnumerable<string> Targeting(string targetingJson)

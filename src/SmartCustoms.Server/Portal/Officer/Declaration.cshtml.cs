@@ -55,14 +55,19 @@ public sealed class DeclarationModel(
         await AnswerAsync(mrn, await controls.RerouteAsync(mrn, NewLane, Reason, Caller, cancellationToken), "rerouted", cancellationToken);
 
     /// <summary>Post, redirect, get on success; on a refusal the page again, with its errors.</summary>
-    private async Task<IActionResult> AnswerAsync(string mrn, ChangeOutcome outcome, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> AnswerAsync(string mrn, Outcome<DeclarationRecord> outcome, string done, CancellationToken cancellationToken)
     {
-        if (outcome.Refusal is null)
+        if (outcome.TryGetValue(out _, out var refusal))
         {
-            return outcome.Record is null ? NotFound() : RedirectToPage(new { mrn, done });
+            return RedirectToPage(new { mrn, done });
         }
 
-        Show(outcome.Refusal);
+        if (refusal.IsNotFound())
+        {
+            return NotFound();
+        }
+
+        Show(refusal);
         return await LoadAsync(mrn, cancellationToken) ? Page() : NotFound();
     }
 

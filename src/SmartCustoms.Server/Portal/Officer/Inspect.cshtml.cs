@@ -53,12 +53,15 @@ public sealed class InspectModel(IDeclarationStore store, ControlService control
         if (input is not null)
         {
             var outcome = await controls.RecordInspectionAsync(mrn, input, Caller, cancellationToken);
-            if (outcome.Refusal is null)
+            if (outcome.TryGetValue(out _, out refusal))
             {
-                return outcome.Record is null ? NotFound() : RedirectToPage("/Officer/Declaration", new { mrn, done = "inspected" });
+                return RedirectToPage("/Officer/Declaration", new { mrn, done = "inspected" });
             }
 
-            refusal = outcome.Refusal;
+            if (refusal.IsNotFound())
+            {
+                return NotFound();
+            }
         }
 
         Show(refusal!);

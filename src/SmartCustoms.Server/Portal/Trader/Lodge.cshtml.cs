@@ -43,13 +43,13 @@ public sealed class LodgeModel(LodgingService lodging) : PortalPage
         using var content = new MemoryStream((int)Upload.Length);
         await Upload.CopyToAsync(content, cancellationToken);
         var lodged = await lodging.LodgeAsync(content.ToArray(), format, Caller, cancellationToken);
-        if (lodged.Refusal is not null)
+        if (!lodged.TryGetValue(out var stored, out var refusal))
         {
-            Show(lodged.Refusal);
+            Show(refusal);
             return Page();
         }
 
-        return RedirectToPage("/Trader/Declaration", new { mrn = lodged.Record!.Mrn, done = "lodged" });
+        return RedirectToPage("/Trader/Declaration", new { mrn = stored.Record.Mrn, done = "lodged" });
     }
 
     /// <summary>The file's extension decides; browsers name JSON and XML files inconsistently in Content-Type.</summary>
