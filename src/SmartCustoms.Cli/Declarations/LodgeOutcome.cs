@@ -1,3 +1,5 @@
+using SmartCustoms.Domain.Outcomes;
+
 namespace SmartCustoms.Cli.Declarations;
 
 internal enum LodgeResult
@@ -12,9 +14,6 @@ internal enum LodgeResult
     NodeProblem,
 }
 
-/// <summary>An error or warning as the node reports it, pointer already in the file's own format.</summary>
-internal sealed record RemoteIssue(string Code, string Message, string Pointer);
-
 /// <summary>What became of one file.</summary>
 internal sealed record LodgeOutcome
 {
@@ -25,8 +24,9 @@ internal sealed record LodgeOutcome
 
     /// <summary>Why it failed, or the duties assessed when it did not.</summary>
     public string? Detail { get; init; }
-    public IReadOnlyList<RemoteIssue> Errors { get; init; } = [];
-    public IReadOnlyList<RemoteIssue> Warnings { get; init; } = [];
+    /// <summary>The errors and warnings as the node reports them, pointers already in the file's own format.</summary>
+    public IReadOnlyList<Issue> Errors { get; init; } = [];
+    public IReadOnlyList<Issue> Warnings { get; init; } = [];
 
     public bool Succeeded => Result is LodgeResult.Created or LodgeResult.AlreadyLodged;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json;
+using SmartCustoms.Domain.Outcomes;
 
 namespace SmartCustoms.Cli.Declarations;
 
@@ -63,7 +64,7 @@ internal sealed class NodeClient(HttpClient http, string serverText)
                 Result = status == HttpStatusCode.Created ? LodgeResult.Created : LodgeResult.AlreadyLodged,
                 Mrn = Text(lodged, "mrn"),
                 Status = Text(lodged, "status"),
-                Warnings = Issues(lodged, "warnings"),
+                Warnings = Issues(lodged, "warnings", IssueSeverity.Warning),
                 Detail = lodged.TryGetProperty("duties", out var duties) && duties.ValueKind == JsonValueKind.Object ? DutyLine(duties) : null,
             };
         }
@@ -81,7 +82,7 @@ internal sealed class NodeClient(HttpClient http, string serverText)
             return LodgeOutcome.Failure(path, LodgeResult.Refused, code + hint);
         }
 
-        var errors = Issues(problem, "errors");
+        var errors = Issues(problem, "errors", IssueSeverity.Error);
         // With errors listed, the detail only counts or repeats them.
         var explanation = errors.Count > 0 ? Text(problem, "title") : Text(problem, "detail") ?? Text(problem, "title");
         return new LodgeOutcome
@@ -107,10 +108,14 @@ internal sealed class NodeClient(HttpClient http, string serverText)
         }
     }
 
-    private static List<RemoteIssue> Issues(JsonElement parent, string name) =>
+    /// <summary>The issues a node lists under <paramref name="name"/> (a problem's <c>errors</c>, an acceptance's <c>warnings</c>).</summary>
+    private static List<Issue> Issues(JsonElement parent, string name, IssueSeverity severity) =>
         parent.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array
             ? [.. list.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object)
-                .Select(i => new RemoteIssue(Text(i, "code") ?? "", Text(i, "message") ?? "", Text(i, "pointer") ?? ""))]
+                .Select(i => new Issue(Text(i, "code") ?? "", Text(i, "message") ?? "", Text(i, "pointer") ?? "", severity)
+                {
+                    Line = i.TryGetProperty("line", out var line) && line.ValueKind == JsonValueKind.Number && line.TryGetInt32(out var number) ? number : null,
+                })]
             : [];
 
     private static string? Text(JsonElement parent, string name) =>

@@ -1,10 +1,9 @@
 using SmartCustoms.Domain.Declarations;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Storage.Declarations;
 
 namespace SmartCustoms.Server.Declarations;
-
-public sealed record IssueResponse(string Code, string Message, string Pointer);
 
 /// <summary>A declaration as the API shows it: customs' view (MRN, status, duties, warnings) and the content lodged.</summary>
 public sealed record DeclarationResponse
@@ -17,7 +16,8 @@ public sealed record DeclarationResponse
     public required string DeclarantId { get; init; }
     public required DateTimeOffset AcceptedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
-    public IReadOnlyList<IssueResponse> Warnings { get; init; } = [];
+    /// <summary>The warnings of the acceptance, each with its code, message and pointer, as a refusal lists its errors.</summary>
+    public IReadOnlyList<Issue> Warnings { get; init; } = [];
     public DutyAssessment? Duties { get; init; }
 
     /// <summary>What the lane means for the goods: <c>physical-examination</c>, <c>documentary-check</c> or <c>no-control</c>.</summary>
@@ -43,7 +43,7 @@ public sealed record DeclarationResponse
             DeclarantId = record.DeclarantId,
             AcceptedAt = record.AcceptedAt,
             UpdatedAt = record.UpdatedAt,
-            Warnings = [.. record.Warnings.Select(w => new IssueResponse(w.Code, w.Message, w.Pointer))],
+            Warnings = record.Warnings,
             Duties = record.Assessment,
             Consequence = ControlView.Consequence(record.Lane),
             ControlOpen = record.ControlOpen,

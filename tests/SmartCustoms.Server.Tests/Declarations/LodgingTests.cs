@@ -105,7 +105,14 @@ public sealed class LodgingTests
         var warning = Assert.Single((await accepted.JsonAsync()).GetProperty("warnings").EnumerateArray());
         Assert.Equal("container.check-digit", warning.GetProperty("code").GetString());
         Assert.Equal("/transport/containers/0/id", warning.GetProperty("pointer").GetString());
+        Assert.Equal("warning", warning.GetProperty("severity").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("container.check-digit", (await refused.JsonAsync()).ErrorCodes());
+        var problem = await refused.JsonAsync();
+        Assert.Contains("container.check-digit", problem.ErrorCodes());
+        // A warning of an acceptance and an error of a refusal are one shape, told apart by their severity.
+        var error = problem.GetProperty("errors").EnumerateArray().First(e => e.GetProperty("code").GetString() == "container.check-digit");
+        Assert.Equal(["code", "message", "pointer", "severity"], warning.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["code", "message", "pointer", "severity"], error.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("error", error.GetProperty("severity").GetString());
     }
 }
