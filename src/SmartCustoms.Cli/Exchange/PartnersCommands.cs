@@ -72,11 +72,11 @@ internal static class PartnersCommands
             return null;
         }
 
-        var (nodeCard, cardIssues) = PartnerValidation.Read<NodeCard>(cardBytes, "/card");
-        var (terms, agreementIssues) = PartnerValidation.Read<Agreement>(agreementBytes, "/agreement");
-        var registration = new PartnerRegistration { Card = nodeCard, Agreement = terms };
-        IReadOnlyList<Issue> issues = nodeCard is null || terms is null
-            ? [.. cardIssues, .. agreementIssues]
+        var nodeCard = PartnerValidation.Read<NodeCard>(cardBytes, "/card", "The node card could not be read.");
+        var terms = PartnerValidation.Read<Agreement>(agreementBytes, "/agreement", "The agreement could not be read.");
+        var registration = nodeCard.Succeeded && terms.Succeeded ? new PartnerRegistration { Card = nodeCard.Value, Agreement = terms.Value } : null;
+        IReadOnlyList<Issue> issues = registration is null
+            ? [.. nodeCard.Refusal?.Issues ?? [], .. terms.Refusal?.Issues ?? []]
             : PartnerValidation.Check(registration, null, TimeProvider.System.GetUtcNow());
         foreach (var issue in issues)
         {

@@ -8,21 +8,24 @@ namespace SmartCustoms.Domain.Exchange;
 /// <summary>Reads and checks a partner's card and agreement, every fault with a JSON Pointer into what was sent.</summary>
 public static class PartnerValidation
 {
-    /// <summary>Reads a JSON document; a syntax or shape error comes back as one issue pointing under <paramref name="pointerPrefix"/>.</summary>
-    public static (T? Value, IReadOnlyList<Issue> Issues) Read<T>(ReadOnlySpan<byte> json, string pointerPrefix)
+    /// <summary>
+    /// Reads a JSON document; a syntax or shape error is refused as invalid with <paramref name="title"/> and one issue
+    /// pointing under <paramref name="pointerPrefix"/>.
+    /// </summary>
+    public static Outcome<T> Read<T>(ReadOnlySpan<byte> json, string pointerPrefix, string title)
         where T : class
     {
         try
         {
             var value = JsonSerializer.Deserialize<T>(json, ExchangeJson.Options);
             return value is null
-                ? (null, [new Issue("json.null", "A JSON object is required.", pointerPrefix)])
-                : (value, []);
+                ? Refusal.Invalid(title, [new Issue("json.null", "A JSON object is required.", pointerPrefix)])
+                : value;
         }
         catch (JsonException ex)
         {
             var issue = JsonErrors.Issue("json.invalid", ex);
-            return (null, [issue with { Pointer = pointerPrefix + issue.Pointer }]);
+            return Refusal.Invalid(title, [issue with { Pointer = pointerPrefix + issue.Pointer }]);
         }
     }
 

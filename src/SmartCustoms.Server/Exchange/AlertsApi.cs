@@ -54,10 +54,9 @@ public static class AlertsApi
             return body.Refusal.ToResult();
         }
 
-        var (alert, readIssues) = PartnerValidation.Read<RiskAlertRequest>(body.Value, "");
-        if (alert is null)
+        if (!PartnerValidation.Read<RiskAlertRequest>(body.Value, "", "The alert could not be read.").TryGetValue(out var alert, out var unreadable))
         {
-            return Refusal.Invalid("The alert could not be read.", readIssues).ToResult();
+            return unreadable.ToResult();
         }
 
         var sent = await SendAsync(alert, store, signal, options.Value.NodeId, clock, cancellationToken).ConfigureAwait(false);

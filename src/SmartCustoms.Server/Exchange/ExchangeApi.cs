@@ -92,10 +92,9 @@ public static class ExchangeApi
             return body.Refusal.ToResult();
         }
 
-        var (registration, readIssues) = PartnerValidation.Read<PartnerRegistration>(body.Value, "");
-        if (registration is null)
+        if (!PartnerValidation.Read<PartnerRegistration>(body.Value, "", "The registration could not be read.").TryGetValue(out var registration, out var unreadable))
         {
-            return Refusal.Invalid("The registration could not be read.", readIssues).ToResult();
+            return unreadable.ToResult();
         }
 
         var now = clock.GetUtcNow();

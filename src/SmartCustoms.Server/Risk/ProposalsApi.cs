@@ -155,10 +155,9 @@ public static class ProposalsApi
             return body.Refusal.ToResult();
         }
 
-        var (dismissal, issues) = PartnerValidation.Read<DismissRequest>(body.Value, "");
-        if (dismissal is null)
+        if (!PartnerValidation.Read<DismissRequest>(body.Value, "", "The dismissal could not be read.").TryGetValue(out var dismissal, out var unreadable))
         {
-            return Refusal.Invalid("The dismissal could not be read.", issues).ToResult();
+            return unreadable.ToResult();
         }
 
         var decided = await DismissAsync(id, dismissal.Reason, proposals, clock, Caller.From(user), cancellationToken).ConfigureAwait(false);
