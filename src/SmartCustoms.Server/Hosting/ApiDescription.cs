@@ -22,6 +22,16 @@ public static class ApiDescription
             options.AddDocumentTransformer<DocumentTransformer>();
             options.AddOperationTransformer<ApiAccessTransformer>();
             options.AddOperationTransformer<ProblemResponsesTransformer>();
+            options.AddSchemaTransformer((schema, _, _) =>
+            {
+                // Enums are written as their camel-case names; without the type a generator reads them as numbers.
+                if (schema.Type is null && schema.Enum is { Count: > 0 } values && values.All(v => v is null || v.GetValueKind() == System.Text.Json.JsonValueKind.String))
+                {
+                    schema.Type = values.Any(v => v is null) ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+                }
+
+                return Task.CompletedTask;
+            });
         });
 
     /// <summary>A reference to the shared problem schema, declared in the document on first use.</summary>

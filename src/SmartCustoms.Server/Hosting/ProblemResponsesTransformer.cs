@@ -19,6 +19,20 @@ public sealed class ProblemResponsesTransformer(IAuthorizationPolicyProvider pol
 {
     private static readonly int AllRoles = Enum.GetValues<Role>().Length;
 
+    // Said of the problems an endpoint declares itself (ProducesProblem), where the framework leaves the reason phrase.
+    private static readonly Dictionary<int, string> Declared = new()
+    {
+        [StatusCodes.Status400BadRequest] = "The request is not valid: each error names its field (errors[].pointer).",
+        [StatusCodes.Status401Unauthorized] = "The credentials were not accepted.",
+        [StatusCodes.Status403Forbidden] = "Not allowed.",
+        [StatusCodes.Status404NotFound] = "Not found, or not the caller's to see.",
+        [StatusCodes.Status409Conflict] = "The state of what exists forbids it now (e.g. a used LRN, a decided proposal, a closed control).",
+        [StatusCodes.Status413PayloadTooLarge] = "The body is larger than this operation accepts.",
+        [StatusCodes.Status415UnsupportedMediaType] = "The body's content type is not one this operation reads.",
+        [StatusCodes.Status422UnprocessableEntity] = "Well-formed, but it refers to something unusable (e.g. an unknown partner).",
+        [StatusCodes.Status503ServiceUnavailable] = "The node cannot serve the request now.",
+    };
+
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
@@ -90,6 +104,11 @@ public sealed class ProblemResponsesTransformer(IAuthorizationPolicyProvider pol
         {
             if (response is OpenApiResponse own && int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var status) && status >= 400)
             {
+                if (IsReasonPhrase(own.Description, status) && Declared.TryGetValue(status, out var text))
+                {
+                    own.Description = text;
+                }
+
                 own.Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
                 {
                     [ApiDescription.ProblemMediaType] = new OpenApiMediaType { Schema = problem },
