@@ -42,7 +42,7 @@ public sealed class GeneratedClientTests
         var first = Declaration();
         await client.LodgeDeclarationAsync(first);
         var other = Declaration(first.Lrn);
-        other.GoodsItemQuantity = 2;
+        other.Importer!.Name = "Another Importer Ltd";
         var invalid = Declaration();
         invalid.Items!.Single().HsCode = "999999";
 
