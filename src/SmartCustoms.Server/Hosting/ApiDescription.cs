@@ -24,10 +24,12 @@ public static class ApiDescription
             options.AddOperationTransformer<ProblemResponsesTransformer>();
             options.AddSchemaTransformer((schema, _, _) =>
             {
-                // Enums are written as their camel-case names; without the type a generator reads them as numbers.
+                // Enums are written as their camel-case names; without the type a generator reads them as numbers. Where a
+                // property may be null it says so itself (oneOf null or the enum), so the enum lists only its names.
                 if (schema.Type is null && schema.Enum is { Count: > 0 } values && values.All(v => v is null || v.GetValueKind() == System.Text.Json.JsonValueKind.String))
                 {
-                    schema.Type = values.Any(v => v is null) ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+                    schema.Type = JsonSchemaType.String;
+                    schema.Enum = [.. values.Where(v => v is not null)];
                 }
 
                 return Task.CompletedTask;
@@ -86,8 +88,18 @@ public static class ApiDescription
 
     private static OpenApiSchema Text(string description) => new() { Type = JsonSchemaType.String, Description = description };
 
+    private static bool Referenced(OpenApiDocument document, string schemaId) =>
+        (document.Paths?.Values ?? Enumerable.Empty<IOpenApiPathItem>())
+            .SelectMany(path => path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+            .SelectMany(operation => (operation.Responses?.Values ?? Enumerable.Empty<IOpenApiResponse>())
+                .SelectMany(response => response.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>())
+                .Concat(operation.RequestBody?.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>()))
+            .Any(media => media.Schema is OpenApiSchemaReference reference && string.Equals(reference.Reference.Id, schemaId, StringComparison.Ordinal));
+
     private sealed class DocumentTransformer : IOpenApiDocumentTransformer
     {
+        private static readonly string[] FrameworkProblemSchemas = ["ProblemDetails", "HttpValidationProblemDetails"];
+
         private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
         {
             ["Keys"] = "API keys and their roles (administrators).",
@@ -126,6 +138,11 @@ public static class ApiDescription
                 Description = "An API key, created by an administrator (POST /api/keys or `smartcustoms keys create`), sent as 'Authorization: Bearer sck_...'.",
             };
             _ = Problem(document);
+            // The framework's own problem shapes, left unused once every problem response is the Problem schema.
+            foreach (var unused in FrameworkProblemSchemas.Where(id => !Referenced(document, id)))
+            {
+                document.Components.Schemas?.Remove(unused);
+            }
 
             foreach (var tag in document.Tags ?? Enumerable.Empty<OpenApiTag>())
             {

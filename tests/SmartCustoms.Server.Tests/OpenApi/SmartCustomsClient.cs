@@ -7379,7 +7379,8 @@ namespace SmartCustoms.Server.Tests.OpenApi.Client
         public double? Weight { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("minimumLane")]
-        public MinimumLane? MinimumLane { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Lane>))]
+        public Lane? MinimumLane { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("offices")]
         public System.Collections.Generic.ICollection<string>? Offices { get; set; } = default!;
@@ -7429,7 +7430,8 @@ namespace SmartCustoms.Server.Tests.OpenApi.Client
         public double Weight { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("minimumLane")]
-        public MinimumLane2? MinimumLane { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Lane>))]
+        public Lane? MinimumLane { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("itemSequences")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -7727,7 +7729,8 @@ namespace SmartCustoms.Server.Tests.OpenApi.Client
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("lane")]
-        public Lane2? Lane { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Lane>))]
+        public Lane? Lane { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("controlOpen")]
         public bool ControlOpen { get; set; } = default!;
@@ -8010,40 +8013,6 @@ namespace SmartCustoms.Server.Tests.OpenApi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class HttpValidationProblemDetails
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("title")]
-        public string? Title { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^-?(?:0|[1-9]\d*)$")]
-        public int? Status { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("detail")]
-        public string? Detail { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("instance")]
-        public string? Instance { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("errors")]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.ICollection<string>>? Errors { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class InspectionRequest
     {
 
@@ -8089,8 +8058,9 @@ namespace SmartCustoms.Server.Tests.OpenApi.Client
         public int Version { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("lane")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Lane>))]
-        public Lane? Lane { get; set; } = default!;
+        public Lane Lane { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("findings")]
         public bool Findings { get; set; } = default!;
@@ -8822,37 +8792,6 @@ namespace SmartCustoms.Server.Tests.OpenApi.Client
 
     }
 
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ProblemDetails
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("title")]
-        public string? Title { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^-?(?:0|[1-9]\d*)$")]
-        public int? Status { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("detail")]
-        public string? Detail { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("instance")]
-        public string? Instance { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
     /// <summary>
     /// One fault in what was sent.
     /// </summary>
@@ -9046,7 +8985,7 @@ namespace SmartCustoms.Server.Tests.OpenApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("lanes")]
         // TODO(system.text.json): Add ItemConverterType with enum converter when supported
         [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.ICollection<Lane?> Lanes { get; set; } = new System.Collections.ObjectModel.Collection<Lane?>();
+        public System.Collections.Generic.ICollection<Lane> Lanes { get; set; } = new System.Collections.ObjectModel.Collection<Lane>();
 
         [System.Text.Json.Serialization.JsonPropertyName("summary")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -9068,7 +9007,8 @@ namespace SmartCustoms.Server.Tests.OpenApi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("lane")]
-        public Lane3? Lane { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Lane>))]
+        public Lane? Lane { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         public string? Reason { get; set; } = default!;
@@ -9147,8 +9087,9 @@ namespace SmartCustoms.Server.Tests.OpenApi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("lane")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Lane>))]
-        public Lane? Lane { get; set; } = default!;
+        public Lane Lane { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("score")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -9156,8 +9097,9 @@ namespace SmartCustoms.Server.Tests.OpenApi.Client
         public double Score { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scoreLane")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Lane>))]
-        public Lane? ScoreLane { get; set; } = default!;
+        public Lane ScoreLane { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("modelContribution")]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^-?(?:0|[1-9]\d*)(?:\.\d+)?$")]
@@ -9181,7 +9123,8 @@ namespace SmartCustoms.Server.Tests.OpenApi.Client
         public System.Collections.Generic.ICollection<CriterionHit> Hits { get; set; } = new System.Collections.ObjectModel.Collection<CriterionHit>();
 
         [System.Text.Json.Serialization.JsonPropertyName("minimumLane")]
-        public MinimumLane3? MinimumLane { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Lane>))]
+        public Lane? MinimumLane { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("maxHitsRuleApplied")]
         public bool MaxHitsRuleApplied { get; set; } = default!;
@@ -9190,7 +9133,8 @@ namespace SmartCustoms.Server.Tests.OpenApi.Client
         public RecognisedControl? Recognition { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("laneBeforeRecognition")]
-        public LaneBeforeRecognition? LaneBeforeRecognition { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Lane>))]
+        public Lane? LaneBeforeRecognition { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("partnerNotes")]
         public System.Collections.Generic.ICollection<string>? PartnerNotes { get; set; } = default!;
@@ -9215,10 +9159,12 @@ namespace SmartCustoms.Server.Tests.OpenApi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("lane")]
-        public Lane4? Lane { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Lane>))]
+        public Lane? Lane { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("assessedLane")]
-        public AssessedLane? AssessedLane { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Lane>))]
+        public Lane? AssessedLane { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("controlOpen")]
         public bool ControlOpen { get; set; } = default!;
@@ -9320,11 +9266,13 @@ namespace SmartCustoms.Server.Tests.OpenApi.Client
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("from")]
-        public From? From { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Lane>))]
+        public Lane? From { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("to")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Lane>))]
-        public Lane? To { get; set; } = default!;
+        public Lane To { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -9624,51 +9572,6 @@ namespace SmartCustoms.Server.Tests.OpenApi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MinimumLane
-    {
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MinimumLane2
-    {
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Lane2
-    {
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ProblemIssueSeverity
     {
 
@@ -9677,96 +9580,6 @@ namespace SmartCustoms.Server.Tests.OpenApi.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"warning")]
         Warning = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Lane3
-    {
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MinimumLane3
-    {
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class LaneBeforeRecognition
-    {
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Lane4
-    {
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class AssessedLane
-    {
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class From
-    {
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
 
     }
 
