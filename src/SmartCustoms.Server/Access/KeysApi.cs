@@ -11,9 +11,9 @@ public static class KeysApi
     public static RouteGroupBuilder MapKeys(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/keys").WithTags("Keys").RequireAuthorization(p => p.RequireRole(Roles.Admin));
-        group.MapPost("/", CreateAsync).WithSummary("Create an API key (the secret is shown once)");
-        group.MapGet("/", ListAsync).WithSummary("List API keys (never their secrets)");
-        group.MapDelete("/{id}", RevokeAsync).WithSummary("Revoke an API key");
+        group.MapPost("/", CreateAsync).WithName("CreateApiKey").WithSummary("Create an API key (the secret is shown once)");
+        group.MapGet("/", ListAsync).WithName("ListApiKeys").WithSummary("List API keys (never their secrets)");
+        group.MapDelete("/{id}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revoke an API key");
         return group;
     }
 

@@ -53,20 +53,20 @@ public static class AeoApi
     public static RouteGroupBuilder MapAeo(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/aeo").WithTags("AEO");
-        group.MapGet("/", ListAsync).WithSummary("This node's AEO register, by trader id")
+        group.MapGet("/", ListAsync).WithName("ListAeoRegister").WithSummary("This node's AEO register, by trader id")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Analyst, Roles.Officer));
-        group.MapGet("/partners", PartnersAsync).WithSummary("The AEO lists partners sent, one in force per partner, with whether the agreement recognises it")
+        group.MapGet("/partners", PartnersAsync).WithName("ListPartnerAeoLists").WithSummary("The AEO lists partners sent, one in force per partner, with whether the agreement recognises it")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Analyst, Roles.Officer));
-        group.MapGet("/{traderId}", GetAsync).WithSummary("One entry of the register")
+        group.MapGet("/{traderId}", GetAsync).WithName("GetAeoEntry").WithSummary("One entry of the register")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Analyst, Roles.Officer));
-        group.MapPut("/{traderId}", PutAsync).WithSummary("Add or replace an entry (name, country, certificate, validFrom, validTo); the new list goes to partners")
+        group.MapPut("/{traderId}", PutAsync).WithName("PutAeoEntry").Produces<AeoView>().Produces<AeoView>(StatusCodes.Status201Created).WithSummary("Add or replace an entry (name, country, certificate, validFrom, validTo); the new list goes to partners")
             .Accepts<AeoRow>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(p => p.RequireRole(Roles.Admin));
-        group.MapDelete("/{traderId}", DeleteAsync).WithSummary("Remove an entry; the new list goes to partners")
+        group.MapDelete("/{traderId}", DeleteAsync).WithName("RemoveAeoEntry").WithSummary("Remove an entry; the new list goes to partners")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin));
-        group.MapPost("/import", ImportAsync)
+        group.MapPost("/import", ImportAsync).WithName("ImportAeoRegister").Produces<ChangeResult>()
             .WithBodyLimit(MaxImportBytes)
             .WithSummary("Replace the whole register: CSV (text/csv, header " + AeoInput.CsvHeader + ") or a JSON array")
             .WithDescription("All or nothing: every faulty row is reported with its pointer (and its line in a CSV file) and then nothing is stored.")
@@ -75,7 +75,7 @@ public static class AeoApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .RequireAuthorization(p => p.RequireRole(Roles.Admin));
-        group.MapPost("/send", SendAsync).WithSummary("Send the register as it stands to every partner that takes it (e.g. one registered since the last change)")
+        group.MapPost("/send", SendAsync).WithName("SendAeoRegister").Produces<ChangeResult>().WithSummary("Send the register as it stands to every partner that takes it (e.g. one registered since the last change)")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(p => p.RequireRole(Roles.Admin));
         return group;

@@ -21,14 +21,14 @@ public static class ControlsApi
     public static void MapControls(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        group.MapPost("/{mrn}/reroute", RerouteAsync)
+        group.MapPost("/{mrn}/reroute", RerouteAsync).WithName("RerouteDeclaration")
             .WithSummary("Move a declaration to another lane, with the reason (audited)")
             .WithDescription("To red or yellow opens a control (the goods are held until its result); to blue or green closes an open one. Refused once the goods are released.")
             .Produces<DeclarationResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(p => p.RequireRole(Roles.Officer));
-        group.MapPost("/{mrn}/inspection-result", InspectionResultAsync)
+        group.MapPost("/{mrn}/inspection-result", InspectionResultAsync).WithName("RecordInspectionResult")
             .WithBodyLimit(o => o.Limits.MaxEvidenceBytes)
             .WithSummary("Record the result of a control, with evidence files")
             .WithDescription("application/json, or multipart/form-data with a 'result' JSON part and any number of file parts (photos, documents; stored with their SHA-256). Closes the open control; on a blue lane, records a post-clearance audit.")
@@ -38,7 +38,7 @@ public static class ControlsApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .RequireAuthorization(p => p.RequireRole(Roles.Officer));
-        group.MapGet("/{mrn}/evidence/{id:long}", EvidenceAsync)
+        group.MapGet("/{mrn}/evidence/{id:long}", EvidenceAsync).WithName("GetInspectionEvidence").Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .WithSummary("Download an evidence file of an inspection")
             .RequireAuthorization(p => p.RequireRole(Roles.Officer, Roles.Analyst));
     }

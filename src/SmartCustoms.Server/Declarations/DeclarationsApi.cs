@@ -16,7 +16,7 @@ public static class DeclarationsApi
     public static RouteGroupBuilder MapDeclarations(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/declarations").WithTags("Declarations");
-        group.MapPost("/", LodgeAsync)
+        group.MapPost("/", LodgeAsync).WithName("LodgeDeclaration")
             .WithBodyLimit(o => o.Limits.MaxDeclarationBytes).RequireRateLimiting(RateLimits.Lodging)
             .WithSummary("Lodge a declaration (JSON or WCO DMS XML)")
             .WithDescription("Answers 201 with the MRN once the declaration is durably stored; 200 with the existing one when the same content is lodged again under the same LRN; 409 for other content under a used LRN; 400 with every error and its pointer.")
@@ -27,13 +27,13 @@ public static class DeclarationsApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .RequireAuthorization(p => p.RequireRole(Roles.Trader));
-        group.MapGet("/", ListAsync).WithSummary("List declarations (a trader sees only its own)")
+        group.MapGet("/", ListAsync).WithName("ListDeclarations").WithSummary("List declarations (a trader sees only its own)")
             .RequireAuthorization(p => p.RequireRole(Everyone));
-        group.MapGet("/{mrn}", GetAsync).WithSummary("One declaration, its current or a given version")
+        group.MapGet("/{mrn}", GetAsync).WithName("GetDeclaration").WithSummary("One declaration, its current or a given version")
             .RequireAuthorization(p => p.RequireRole(Everyone));
-        group.MapGet("/{mrn}/notifications", NotificationsAsync).WithSummary("Notifications after a cursor, oldest first")
+        group.MapGet("/{mrn}/notifications", NotificationsAsync).WithName("ListNotifications").WithSummary("Notifications after a cursor, oldest first")
             .RequireAuthorization(p => p.RequireRole(Everyone));
-        group.MapPost("/{mrn}/amendments", AmendmentsApi.AmendAsync).WithSummary("Lodge a corrected version (same LRN)")
+        group.MapPost("/{mrn}/amendments", AmendmentsApi.AmendAsync).WithName("AmendDeclaration").WithSummary("Lodge a corrected version (same LRN)")
             .WithBodyLimit(o => o.Limits.MaxDeclarationBytes)
             .Accepts<Declaration>("application/json", "application/xml")
             .Produces<DeclarationResponse>()
@@ -41,7 +41,7 @@ public static class DeclarationsApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(p => p.RequireRole(Roles.Trader));
         group.MapPost("/{mrn}/cancellation", (string mrn, ReasonRequest? body, TransitionService transitions, ClaimsPrincipal user, CancellationToken ct) =>
-                transitions.ApplyAsync(mrn, DeclarationAction.Cancel, body?.Reason, Caller.From(user), ct))
+                transitions.ApplyAsync(mrn, DeclarationAction.Cancel, body?.Reason, Caller.From(user), ct)).WithName("CancelDeclaration").Produces<DeclarationResponse>()
             .WithSummary("Cancel a declaration before release (the declarant only)")
             .RequireAuthorization(p => p.RequireRole(Roles.Trader));
         MapOfficerAction(group, "control", DeclarationAction.Control, "Select for documentary or physical control");
@@ -57,7 +57,7 @@ public static class DeclarationsApi
 
     private static void MapOfficerAction(RouteGroupBuilder group, string path, DeclarationAction action, string summary) =>
         group.MapPost("/{mrn}/" + path, (string mrn, ReasonRequest? body, TransitionService transitions, ClaimsPrincipal user, CancellationToken ct) =>
-                transitions.ApplyAsync(mrn, action, body?.Reason, Caller.From(user), ct))
+                transitions.ApplyAsync(mrn, action, body?.Reason, Caller.From(user), ct)).WithName(action + "Declaration")
             .WithSummary(summary)
             .Produces<DeclarationResponse>()
             .ProducesProblem(StatusCodes.Status409Conflict)

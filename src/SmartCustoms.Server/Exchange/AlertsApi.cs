@@ -33,7 +33,7 @@ public static class AlertsApi
     public static RouteGroupBuilder MapRiskAlerts(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        group.MapPost("/alerts", ReceiveAsync).WithSummary("Send a risk alert to a partner; it becomes a proposed criterion there")
+        group.MapPost("/alerts", ReceiveAsync).WithName("SendRiskAlert").WithSummary("Send a risk alert to a partner; it becomes a proposed criterion there")
             .WithDescription("Queued in the outbox and delivered in the background; 202 with the message id. Refused when the partner is unknown (422) or its agreement does not let this node send risk-alert (409).")
             .Accepts<RiskAlertRequest>("application/json")
             .Produces<QueuedAlert>(StatusCodes.Status202Accepted)

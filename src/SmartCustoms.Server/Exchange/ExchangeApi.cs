@@ -42,9 +42,9 @@ public static class ExchangeApi
     public static RouteGroupBuilder MapExchange(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/exchange").WithTags("Exchange");
-        group.MapGet("/node-card", NodeCard).WithSummary("This node's card: node id, country, base URL and public keys (JWK)").AllowAnonymous()
+        group.MapGet("/node-card", NodeCard).WithName("GetNodeCard").WithSummary("This node's card: node id, country, base URL and public keys (JWK)").AllowAnonymous()
             .RequireRateLimiting(RateLimits.NodeCard);
-        group.MapPost("/inbox", (HttpRequest request, InboxService inbox, CancellationToken ct) => inbox.ReceiveAsync(request, ct))
+        group.MapPost("/inbox", (HttpRequest request, InboxService inbox, CancellationToken ct) => inbox.ReceiveAsync(request, ct)).WithName("ReceiveExchangeMessage")
             .WithBodyLimit(o => o.Exchange.MaxMessageBytes).RequireRateLimiting(RateLimits.Inbox)
             .WithSummary("A partner's signed message (compact JWS, application/jose); answered with a signed receipt")
             .WithDescription("Authenticated by the signature alone: refused when the key is no registered partner's, the signature fails, the recipient is another node, the agreement does not allow the type, or the message is stale or future-dated. A replay gets the first receipt again.")
@@ -55,18 +55,18 @@ public static class ExchangeApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .AllowAnonymous();
-        group.MapPost("/partners", RegisterAsync).WithSummary("Register a partner (or replace its card and agreement)")
+        group.MapPost("/partners", RegisterAsync).WithName("RegisterPartner").Produces<PartnerView>(StatusCodes.Status201Created).WithSummary("Register a partner (or replace its card and agreement)")
             .WithBodyLimit(MaxRegistrationBytes)
             .Accepts<PartnerRegistration>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireAuthorization(p => p.RequireRole(Roles.Admin));
-        group.MapGet("/partners", ListPartnersAsync).WithSummary("Registered partners with their cards and agreements")
+        group.MapGet("/partners", ListPartnersAsync).WithName("ListPartners").WithSummary("Registered partners with their cards and agreements")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin));
-        group.MapPost("/keys/rotation", RotateAsync).WithSummary("Make a new signing key; the old one verifies until KeyGracePeriod ends")
+        group.MapPost("/keys/rotation", RotateAsync).WithName("RotateSigningKey").WithSummary("Make a new signing key; the old one verifies until KeyGracePeriod ends")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin));
-        group.MapGet("/messages", ListMessagesAsync).WithSummary("Messages in and out with their status, newest first (audit)")
+        group.MapGet("/messages", ListMessagesAsync).WithName("ListExchangeMessages").WithSummary("Messages in and out with their status, newest first (audit)")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Officer, Roles.Analyst));
-        group.MapGet("/export-data", ExportDataAsync).WithSummary("Export data received from partners, by container, transport document or exporter reference, latest first")
+        group.MapGet("/export-data", ExportDataAsync).WithName("ListExportData").WithSummary("Export data received from partners, by container, transport document or exporter reference, latest first")
             .RequireAuthorization(p => p.RequireRole(Roles.Officer, Roles.Analyst));
         group.MapRiskAlerts();
         return group;

@@ -86,7 +86,7 @@ public static class SmartCustomsServices
                 json.SerializerOptions.Converters.Add(converter);
             }
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddSmartCustomsApiDescription();
         builder.Services.AddNodeHealth();
         builder.AddNodeTelemetry(options);
         builder.Services.AddHostedService<StartupLogGate>();

@@ -39,11 +39,11 @@ public static class ModelsApi
     public static RouteGroupBuilder MapModels(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/models").WithTags("Fraud models");
-        group.MapGet("/", ListAsync).WithSummary("Every model version, newest first, with its metrics and whether it is active")
+        group.MapGet("/", ListAsync).WithName("ListModels").WithSummary("Every model version, newest first, with its metrics and whether it is active")
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst, Roles.Admin));
-        group.MapGet("/{id:long}", GetAsync).WithSummary("One model version")
+        group.MapGet("/{id:long}", GetAsync).WithName("GetModel").WithSummary("One model version")
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst, Roles.Admin));
-        group.MapPost("/", UploadAsync).WithSummary("Add a model file trained elsewhere (smartcustoms model train)")
+        group.MapPost("/", UploadAsync).WithName("UploadModel").WithSummary("Add a model file trained elsewhere (smartcustoms model train)")
             .WithBodyLimit(o => o.Limits.MaxModelBytes)
             .WithDescription("The body is the model.zip written by `smartcustoms model train` (application/zip). It is checked by loading it; it is not activated.")
             .Accepts<byte[]>("application/zip", "application/octet-stream")
@@ -51,10 +51,10 @@ public static class ModelsApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst));
-        group.MapPost("/{id:long}/activate", ActivateAsync).WithSummary("Put a model version in service (every server swaps to it within RefreshSeconds)")
+        group.MapPost("/{id:long}/activate", ActivateAsync).WithName("ActivateModel").WithSummary("Put a model version in service (every server swaps to it within RefreshSeconds)")
             .Produces<ModelResponse>()
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst));
-        group.MapPost("/train", TrainAsync).WithSummary("Train a model on the node's inspection results; activated only if it validates at least as well as the active one")
+        group.MapPost("/train", TrainAsync).WithName("TrainModel").WithSummary("Train a model on the node's inspection results; activated only if it validates at least as well as the active one")
             .Produces<TrainingOutcome>()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst));

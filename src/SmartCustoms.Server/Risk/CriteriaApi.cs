@@ -20,12 +20,12 @@ public static class CriteriaApi
     public static RouteGroupBuilder MapRiskCriteria(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/risk/criteria").WithTags("Risk criteria");
-        group.MapGet("/", ListAsync).WithSummary("Current version of every criterion")
+        group.MapGet("/", ListAsync).WithName("ListRiskCriteria").WithSummary("Current version of every criterion")
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst, Roles.Officer, Roles.Admin));
-        group.MapGet("/{id}/history", HistoryAsync).WithSummary("Every version of one criterion, oldest first")
+        group.MapGet("/{id}/history", HistoryAsync).WithName("GetRiskCriterionHistory").WithSummary("Every version of one criterion, oldest first")
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst, Roles.Admin));
         group.MapPost("/", (HttpRequest request, IRiskStore store, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
-                SaveAsync(request, null, store, clock, user, ct))
+                SaveAsync(request, null, store, clock, user, ct)).WithName("CreateRiskCriterion")
             .WithBodyLimit(MaxCriterionBytes)
             .WithSummary("Create a criterion (version 1)")
             .Accepts<CriterionDocument>("application/json")
@@ -34,14 +34,14 @@ public static class CriteriaApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst));
         group.MapPut("/{id}", (string id, HttpRequest request, IRiskStore store, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
-                SaveAsync(request, id, store, clock, user, ct))
+                SaveAsync(request, id, store, clock, user, ct)).WithName("SaveRiskCriterion")
             .WithBodyLimit(MaxCriterionBytes)
             .WithSummary("Save a new version of a criterion")
             .Accepts<CriterionDocument>("application/json")
             .Produces<StoredCriterion>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst));
-        group.MapDelete("/{id}", RetireAsync).WithSummary("Retire a criterion (its history is kept)")
+        group.MapDelete("/{id}", RetireAsync).WithName("RetireRiskCriterion").WithSummary("Retire a criterion (its history is kept)")
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst));
         return group;
     }

@@ -20,9 +20,9 @@ public static class LanesApi
     public static RouteGroupBuilder MapRiskLanes(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/risk/lanes").WithTags("Risk lanes");
-        group.MapGet("/", GetAsync).WithSummary("Lane settings of every configured office")
+        group.MapGet("/", GetAsync).WithName("GetLaneSettings").WithSummary("Lane settings of every configured office")
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst, Roles.Officer, Roles.Admin));
-        group.MapPut("/", PutAsync).WithSummary("Save lane settings (one office's object, or an array)")
+        group.MapPut("/", PutAsync).WithName("SaveLaneSettings").Produces<IReadOnlyList<LaneSettings>>().WithSummary("Save lane settings (one office's object, or an array)")
             .WithBodyLimit(MaxBytes)
             .Accepts<IReadOnlyList<LaneSettings>>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)

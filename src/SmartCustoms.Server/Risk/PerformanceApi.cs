@@ -16,7 +16,7 @@ public static class PerformanceApi
     private static readonly TimeSpan DefaultPeriod = TimeSpan.FromDays(90);
 
     public static RouteHandlerBuilder MapRiskPerformance(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/api/risk/performance", GetAsync)
+        routes.MapGet("/api/risk/performance", GetAsync).WithName("GetRiskPerformance")
             .WithTags("Risk performance")
             .WithSummary("Selections, inspections, findings, hit rate and revenue per lane and per criterion, with the random baseline")
             .WithDescription("Declarations accepted in [from, to) (default: the last 90 days). format=csv (or Accept: text/csv) gives one row per total, baseline, lane and criterion.")

@@ -43,12 +43,12 @@ public static class ProposalsApi
     public static RouteGroupBuilder MapRiskProposals(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/risk/proposals").WithTags("Risk proposals");
-        group.MapGet("/", ListAsync).WithSummary("Criteria proposed by partners' risk alerts, newest first; ?status=proposed|adopted|dismissed")
+        group.MapGet("/", ListAsync).WithName("ListRiskProposals").Produces<List<ProposalView>>().WithSummary("Criteria proposed by partners' risk alerts, newest first; ?status=proposed|adopted|dismissed")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst));
-        group.MapGet("/{id}", GetAsync).WithSummary("One proposal: the alert and the criterion it proposes")
+        group.MapGet("/{id}", GetAsync).WithName("GetRiskProposal").WithSummary("One proposal: the alert and the criterion it proposes")
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst));
-        group.MapPost("/{id}/adopt", AdoptRequestAsync).WithSummary("Adopt a proposal: its criterion (or the edited one in the body) is saved and applies from the next lodging")
+        group.MapPost("/{id}/adopt", AdoptRequestAsync).WithName("AdoptRiskProposal").WithSummary("Adopt a proposal: its criterion (or the edited one in the body) is saved and applies from the next lodging")
             .WithBodyLimit(MaxCriterionBytes)
             .WithDescription("The body is optional: an edited criterion document replacing the proposed one. Compiled like any criterion; 409 when the proposal was already decided or the criterion id exists.")
             .Accepts<Domain.Risk.CriterionDocument>("application/json")
@@ -57,7 +57,7 @@ public static class ProposalsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst));
-        group.MapPost("/{id}/dismiss", DismissRequestAsync).WithSummary("Dismiss a proposal with a reason; it never applies")
+        group.MapPost("/{id}/dismiss", DismissRequestAsync).WithName("DismissRiskProposal").WithSummary("Dismiss a proposal with a reason; it never applies")
             .Accepts<DismissRequest>("application/json")
             .Produces<ProposalView>()
             .ProducesProblem(StatusCodes.Status400BadRequest)

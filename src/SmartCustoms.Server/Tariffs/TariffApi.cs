@@ -16,9 +16,9 @@ public static class TariffApi
     public static RouteGroupBuilder MapTariff(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/tariff").WithTags("Tariff");
-        group.MapGet("/", GetAsync).WithSummary("The tariff schedule in force")
+        group.MapGet("/", GetAsync).WithName("GetTariff").WithSummary("The tariff schedule in force")
             .RequireAuthorization(p => p.RequireRole(Roles.Trader, Roles.Officer, Roles.Analyst, Roles.Admin));
-        group.MapPut("/", PutAsync).WithSummary("Load a tariff schedule (JSON, the format of the demo tariff)")
+        group.MapPut("/", PutAsync).WithName("LoadTariff").WithSummary("Load a tariff schedule (JSON, the format of the demo tariff)")
             .WithBodyLimit(o => o.Limits.MaxTariffBytes)
             .Accepts<TariffSchedule>("application/json")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin));
