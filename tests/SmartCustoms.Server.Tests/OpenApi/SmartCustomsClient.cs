@@ -7632,7 +7632,7 @@ namespace SmartCustoms.Server.Tests.OpenApi.Client
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("warnings")]
-        public System.Collections.Generic.ICollection<IssueResponse>? Warnings { get; set; } = default!;
+        public System.Collections.Generic.ICollection<Issue>? Warnings { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("duties")]
         public DutyAssessment? Duties { get; set; } = default!;
@@ -8104,7 +8104,7 @@ namespace SmartCustoms.Server.Tests.OpenApi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class IssueResponse
+    public partial class Issue
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("code")]
@@ -8119,6 +8119,14 @@ namespace SmartCustoms.Server.Tests.OpenApi.Client
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Pointer { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("severity")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IssueSeverity>))]
+        public IssueSeverity? Severity { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("line")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^-?(?:0|[1-9]\d*)$")]
+        public int? Line { get; set; } = default!;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -8127,6 +8135,18 @@ namespace SmartCustoms.Server.Tests.OpenApi.Client
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum IssueSeverity
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"error")]
+        Error = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"warning")]
+        Warning = 1,
 
     }
 
