@@ -8,15 +8,22 @@ namespace SmartCustoms.Domain.Exchange;
 /// <summary>Reads and checks a partner's card and agreement, every fault with a JSON Pointer into what was sent.</summary>
 public static class PartnerValidation
 {
-    /// <summary>Reads a JSON document; a syntax or shape error comes back as one issue pointing under <paramref name="pointerPrefix"/>.</summary>
+    /// <summary>Reads a JSON document; a syntax or shape error comes back as one issue, and each null in a list as its own, pointing under <paramref name="pointerPrefix"/>.</summary>
     public static (T? Value, IReadOnlyList<Issue> Issues) Read<T>(ReadOnlySpan<byte> json, string pointerPrefix)
         where T : class
     {
         try
         {
             var value = JsonSerializer.Deserialize<T>(json, ExchangeJson.Options);
-            return value is null
-                ? (null, [new Issue("json.null", "A JSON object is required.", pointerPrefix)])
+            if (value is null)
+            {
+                return (null, [new Issue("json.null", "A JSON object is required.", pointerPrefix)]);
+            }
+
+            // The serializer takes [null] in a list (card.keys, agreement.weSend); every check after this reads each entry.
+            var nulls = NullElements.Find(value, ExchangeJson.Options.PropertyNamingPolicy);
+            return nulls.Count > 0
+                ? (null, [.. nulls.Select(n => n with { Pointer = pointerPrefix + n.Pointer })])
                 : (value, []);
         }
         catch (JsonException ex)
