@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using SmartCustoms.Domain.Validation;
 
 namespace SmartCustoms.Domain.Exchange;
 
@@ -59,11 +60,8 @@ public static class Jws
         try
         {
             using var header = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[0]), HeaderOptions);
-            if (header.RootElement.ValueKind != JsonValueKind.Object
-                || !header.RootElement.TryGetProperty("alg", out var alg) || alg.ValueKind != JsonValueKind.String
-                || !string.Equals(alg.GetString(), Algorithm, StringComparison.Ordinal)
-                || !header.RootElement.TryGetProperty("kid", out var kid) || kid.ValueKind != JsonValueKind.String
-                || string.IsNullOrEmpty(kid.GetString()))
+            if (JsonText.StringProperty(header.RootElement, "alg") is not Algorithm
+                || JsonText.StringProperty(header.RootElement, "kid") is not { Length: > 0 } kid)
             {
                 return null;
             }
@@ -74,9 +72,9 @@ public static class Jws
                 return null;
             }
 
-            var type = header.RootElement.TryGetProperty("typ", out var typ) && typ.ValueKind == JsonValueKind.String ? typ.GetString() : null;
+            var type = JsonText.StringProperty(header.RootElement, "typ");
             var signingInput = Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]);
-            return new JwsParts(Algorithm, kid.GetString()!, type, Base64Url.DecodeFromChars(parts[1]), signingInput, Base64Url.DecodeFromChars(parts[2]));
+            return new JwsParts(Algorithm, kid, type, Base64Url.DecodeFromChars(parts[1]), signingInput, Base64Url.DecodeFromChars(parts[2]));
         }
         catch (Exception ex) when (ex is FormatException or JsonException)
         {

@@ -9,8 +9,8 @@ namespace SmartCustoms.Domain.Exchange;
 public static class PartnerValidation
 {
     /// <summary>
-    /// Reads a JSON document; a syntax or shape error is refused as invalid with <paramref name="title"/> and one issue
-    /// pointing under <paramref name="pointerPrefix"/>.
+    /// Reads a JSON document; a syntax or shape error is refused as invalid with <paramref name="title"/> and one issue,
+    /// and each null in a list with an issue of its own, pointing under <paramref name="pointerPrefix"/>.
     /// </summary>
     public static Outcome<T> Read<T>(ReadOnlySpan<byte> json, string pointerPrefix, string title)
         where T : class
@@ -18,8 +18,15 @@ public static class PartnerValidation
         try
         {
             var value = JsonSerializer.Deserialize<T>(json, ExchangeJson.Options);
-            return value is null
-                ? Refusal.Invalid(title, [new Issue("json.null", "A JSON object is required.", pointerPrefix)])
+            if (value is null)
+            {
+                return Refusal.Invalid(title, [new Issue("json.null", "A JSON object is required.", pointerPrefix)]);
+            }
+
+            // The serializer takes [null] in a list (card.keys, agreement.weSend); every check after this reads each entry.
+            var nulls = NullElements.Find(value, ExchangeJson.Options.PropertyNamingPolicy);
+            return nulls.Count > 0
+                ? Refusal.Invalid(title, [.. nulls.Select(n => n with { Pointer = pointerPrefix + n.Pointer })])
                 : value;
         }
         catch (JsonException ex)

@@ -131,9 +131,15 @@ internal sealed class LeafValues(Condition node, string pointer, List<Issue> err
 
     private string? Text(JsonElement element, string at)
     {
+        if (JsonText.TryGetString(element, out var text))
+        {
+            return text;
+        }
+
         if (element.ValueKind == JsonValueKind.String)
         {
-            return element.GetString();
+            errors.Add(new(JsonText.Code, "The value's " + JsonText.Message + ".", at));
+            return null;
         }
 
         errors.Add(new("value.invalid", $"Expected a text in quotes, e.g. \"CN\"; got {Kind(element)}.", at));

@@ -46,7 +46,7 @@ public static class NullElements
                     var at = $"{pointer}/{name}/{index++}";
                     if (element is null)
                     {
-                        issues.Add(new Issue("required", "null is not allowed in this list: give an object, or leave the entry out", at));
+                        issues.Add(new Issue("required", $"null is not allowed in this list: give {Entry(property.PropertyType)}, or leave the entry out", at));
                     }
                     else if (IsRecord(element.GetType()))
                     {
@@ -60,6 +60,10 @@ public static class NullElements
             }
         }
     }
+
+    /// <summary>What an entry of a list of this type is, in words: text for a list of strings, an object otherwise.</summary>
+    private static string Entry(Type listType) =>
+        (listType.IsArray ? listType.GetElementType() : listType.GetGenericArguments().FirstOrDefault()) == typeof(string) ? "a text" : "an object";
 
     private static bool IsRecord(Type type) =>
         type.IsClass && type != typeof(string) && type.Namespace?.StartsWith("SmartCustoms.", StringComparison.Ordinal) == true;

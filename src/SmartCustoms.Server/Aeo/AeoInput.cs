@@ -3,6 +3,7 @@ using CsvHelper.Configuration;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using SmartCustoms.Domain.Validation;
 
 namespace SmartCustoms.Server.Aeo;
 
@@ -301,8 +302,16 @@ public static class AeoInput
     {
         try
         {
+            var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 8 });
+            if (JsonText.Check(document.RootElement) is { } text)
+            {
+                document.Dispose();
+                error = new AeoRowError(text.Code, $"The body is not JSON the register can read: {text.Message}.", text.Pointer);
+                return null;
+            }
+
             error = null;
-            return JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 8 });
+            return document;
         }
         catch (JsonException ex)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SmartCustoms.Domain.Exchange;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Server.Exchange;
 using SmartCustoms.Storage.Aeo;
 using SmartCustoms.Storage.Exchange;
@@ -12,17 +13,17 @@ namespace SmartCustoms.Server.Aeo;
 /// </summary>
 public static class AeoListMessages
 {
-    public static InboxPayloads.Outcome Read(MessageEnvelope envelope, DateTimeOffset receivedAt)
+    public static Outcome<InboxEffects> Read(MessageEnvelope envelope, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         if (InboxPayloads.Payload<AeoListPayload>(envelope) is not { } payload)
         {
-            return InboxPayloads.Outcome.Refused("An aeo-list payload has listedAt and entries (traderId, name, country, certificate, validFrom, validTo).");
+            return InboxPayloads.Refused("An aeo-list payload has listedAt and entries (traderId, name, country, certificate, validFrom, validTo).");
         }
 
         if (payload.Entries.Count > AeoListPayload.MaxEntries)
         {
-            return InboxPayloads.Outcome.Refused(string.Create(CultureInfo.InvariantCulture,
+            return InboxPayloads.Refused(string.Create(CultureInfo.InvariantCulture,
                 $"An aeo-list holds at most {AeoListPayload.MaxEntries} entries; this one has {payload.Entries.Count}."));
         }
 
@@ -52,15 +53,15 @@ public static class AeoListMessages
 
             if (problem is not null)
             {
-                return InboxPayloads.Outcome.Refused(string.Create(CultureInfo.InvariantCulture, $"Entry {i} of the aeo-list {problem}."));
+                return InboxPayloads.Refused(string.Create(CultureInfo.InvariantCulture, $"Entry {i} of the aeo-list {problem}."));
             }
 
             entries.Add(new PartnerAeoEntry(id!, e!.Name.Trim(), e.Country.ToUpperInvariant(), string.IsNullOrWhiteSpace(e.Certificate) ? null : e.Certificate.Trim().ToUpperInvariant(), e.ValidFrom, e.ValidTo));
         }
 
-        return InboxPayloads.Outcome.Of(new InboxEffects
+        return new InboxEffects
         {
             AeoList = new PartnerAeoList(envelope.Sender, envelope.Id, envelope.CreatedAt, payload.ListedAt, receivedAt, entries),
-        });
+        };
     }
 }

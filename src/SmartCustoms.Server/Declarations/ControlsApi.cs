@@ -61,10 +61,10 @@ public static class ControlsApi
             return TypedResults.NotFound();
         }
 
-        var (input, problem) = await InspectionInput.ReadAsync(request, options.Value.Limits.MaxEvidenceBytes, cancellationToken).ConfigureAwait(false);
-        if (input is null)
+        var read = await InspectionInput.ReadAsync(request, options.Value.Limits.MaxEvidenceBytes, cancellationToken).ConfigureAwait(false);
+        if (!read.TryGetValue(out var input, out var problem))
         {
-            return problem!.ToResult();
+            return problem.ToResult();
         }
 
         var outcome = await controls.RecordInspectionAsync(mrn, input, Caller.From(user), cancellationToken).ConfigureAwait(false);

@@ -43,8 +43,15 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
     private const int MaxFileNameLength = 200;
     private const int MaxResultPartBytes = 64 * 1024;
 
+    /// <summary>RFC 2046 caps a boundary at 70 characters.</summary>
+    public const int MaxBoundaryLength = 70;
+
+    /// <summary>A part carries Content-Disposition and Content-Type, and perhaps a few more; not dozens.</summary>
+    public const int MaxPartHeaders = 16;
+    public const int MaxPartHeaderBytes = 8 * 1024;
+
     /// <summary>Reads <c>application/json</c>, or <c>multipart/form-data</c> with a <c>result</c> JSON part and file parts.</summary>
-    public static async Task<(InspectionInput? Input, Refusal? Problem)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    public static async Task<Outcome<InspectionInput>> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed : null;
@@ -52,14 +59,14 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
         var isJson = mediaType is null || mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
         if (!isMultipart && !isJson)
         {
-            return (null, Refusal.Single(RefusalKind.UnsupportedMediaType, "Unsupported media type",
-                "Send the result as application/json, or as multipart/form-data with a 'result' JSON part and the evidence files.", "body.media-type", ""));
+            return Refusal.Single(RefusalKind.UnsupportedMediaType, "Unsupported media type",
+                "Send the result as application/json, or as multipart/form-data with a 'result' JSON part and the evidence files.", "body.media-type", "");
         }
 
         var body = await BodyReader.ReadAsync(request, maxBytes, cancellationToken).ConfigureAwait(false);
         if (!body.Succeeded)
         {
-            return (null, body.Refusal);
+            return body.Refusal;
         }
 
         if (!isMultipart)
@@ -70,19 +77,35 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
         var boundary = HeaderUtilities.RemoveQuotes(mediaType!.Boundary).Value;
         if (string.IsNullOrEmpty(boundary))
         {
-            return (null, Invalid("multipart.boundary", "The multipart body has no boundary parameter.", ""));
+            return Invalid("multipart.boundary", "The multipart body has no boundary parameter.", "");
         }
 
+        if (boundary.Length > MaxBoundaryLength)
+        {
+            return Invalid("multipart.boundary", $"The multipart boundary is at most {MaxBoundaryLength} characters.", "");
+        }
+
+        return await ReadPartsAsync(boundary, body.Value, maxBytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The parts of a multipart body: a framing the reader cannot follow is refused in words, never thrown.</summary>
+    private static async Task<Outcome<InspectionInput>> ReadPartsAsync(string boundary, byte[] body, int maxBytes, CancellationToken cancellationToken)
+    {
         byte[]? result = null;
         var files = new List<NewEvidence>();
         try
         {
-            var reader = new MultipartReader(boundary, new MemoryStream(body.Value)) { BodyLengthLimit = maxBytes };
+            var reader = new MultipartReader(boundary, new MemoryStream(body))
+            {
+                HeadersCountLimit = MaxPartHeaders,
+                HeadersLengthLimit = MaxPartHeaderBytes,
+                BodyLengthLimit = maxBytes,
+            };
             while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
                 {
-                    return (null, Invalid("multipart.part", "Each part needs a Content-Disposition header.", ""));
+                    return Invalid("multipart.part", "Each part needs a Content-Disposition header.", "");
                 }
 
                 using var content = new MemoryStream();
@@ -91,7 +114,7 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
                 {
                     if (files.Count == MaxFiles)
                     {
-                        return (null, Invalid("evidence.too-many", $"At most {MaxFiles} evidence files per inspection result.", "/evidence"));
+                        return Invalid("evidence.too-many", $"At most {MaxFiles} evidence files per inspection result.", "/evidence");
                     }
 
                     var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
@@ -101,24 +124,42 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
                 {
                     if (content.Length > MaxResultPartBytes)
                     {
-                        return (null, Invalid("result.too-large", $"The 'result' part is at most {MaxResultPartBytes} bytes.", "/result"));
+                        return Invalid("result.too-large", $"The 'result' part is at most {MaxResultPartBytes} bytes.", "/result");
                     }
 
                     result = content.ToArray();
                 }
             }
         }
-        catch (IOException ex)
+        catch (InvalidDataException ex) when (ex.Message.Contains("headers count limit", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, Invalid("multipart.invalid", "The multipart body could not be read: " + ex.Message, ""));
+            return Invalid("multipart.headers", $"A part has more than {MaxPartHeaders} headers.", "");
+        }
+        catch (InvalidDataException ex) when (ex.Message.Contains("headers length limit", StringComparison.OrdinalIgnoreCase)
+            || ex.Message.Contains("line length limit", StringComparison.OrdinalIgnoreCase))
+        {
+            return Invalid("multipart.headers", $"A part's headers are longer than {MaxPartHeaderBytes} bytes.", "");
+        }
+        catch (InvalidDataException ex) when (ex.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase))
+        {
+            return Refusal.TooLarge(maxBytes);
+        }
+        catch (InvalidDataException)
+        {
+            return Invalid("multipart.invalid", "The multipart body is malformed: a part's headers do not read as 'Name: value' lines.", "");
+        }
+        catch (IOException)
+        {
+            return Invalid("multipart.invalid",
+                "The multipart body ends before its closing boundary (--boundary--): it is cut short, its boundary differs from the Content-Type's, or its lines do not end with CRLF.", "");
         }
 
         return result is null
-            ? (null, Invalid("result.required", "The multipart body needs a 'result' part with the inspection result as JSON.", "/result"))
+            ? Invalid("result.required", "The multipart body needs a 'result' part with the inspection result as JSON.", "/result")
             : Check(result, files);
     }
 
-    private static (InspectionInput?, Refusal?) Check(byte[] json, IReadOnlyList<NewEvidence> files)
+    private static Outcome<InspectionInput> Check(byte[] json, IReadOnlyList<NewEvidence> files)
     {
         InspectionRequest? request;
         try
@@ -127,25 +168,31 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
         }
         catch (JsonException ex)
         {
-            return (null, Refusal.Invalid("The inspection result could not be read.", [JsonErrors.Issue("json.invalid", ex)]));
+            return Refusal.Invalid("The inspection result could not be read.", [JsonErrors.Issue("json.invalid", ex)]);
         }
 
         if (request is null)
         {
-            return (null, Invalid("json.invalid", "The inspection result is empty.", ""));
+            return Invalid("json.invalid", "The inspection result is empty.", "");
+        }
+
+        var nulls = NullElements.Find(request, DeclarationJson.Options.PropertyNamingPolicy);
+        if (nulls.Count > 0)
+        {
+            return Refusal.Invalid("The inspection result has errors.", nulls);
         }
 
         return Check(request, files);
     }
 
     /// <summary>Checks a result as the API reads it or as the web portal's form gives it; every error points at its field.</summary>
-    public static (InspectionInput? Input, Refusal? Problem) Check(InspectionRequest request, IReadOnlyList<NewEvidence> files)
+    public static Outcome<InspectionInput> Check(InspectionRequest request, IReadOnlyList<NewEvidence> files)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(files);
         if (files.Count > MaxFiles)
         {
-            return (null, Invalid("evidence.too-many", $"At most {MaxFiles} evidence files per inspection result.", "/evidence"));
+            return Invalid("evidence.too-many", $"At most {MaxFiles} evidence files per inspection result.", "/evidence");
         }
 
         var errors = new List<Issue>();
@@ -191,12 +238,15 @@ public sealed record InspectionInput(bool Findings, IReadOnlyList<FindingCategor
         }
 
         var seals = CheckSeals(request.Seals ?? [], errors);
-        return errors.Count > 0
-            ? (null, Refusal.Invalid("The inspection result has errors.", errors))
-            : (new InspectionInput(request.Findings!.Value, categories, revenue, string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes, files)
-            {
-                Seals = seals,
-            }, null);
+        if (errors.Count > 0)
+        {
+            return Refusal.Invalid("The inspection result has errors.", errors);
+        }
+
+        return new InspectionInput(request.Findings!.Value, categories, revenue, string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes, files)
+        {
+            Seals = seals,
+        };
     }
 
     private static List<ContainerSeals> CheckSeals(IReadOnlyList<ContainerSeals> given, List<Issue> errors)

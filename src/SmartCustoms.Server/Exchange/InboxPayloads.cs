@@ -1,5 +1,7 @@
 using System.Text.Json;
 using SmartCustoms.Domain.Exchange;
+using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Domain.Validation;
 using SmartCustoms.Storage.Exchange;
 
 namespace SmartCustoms.Server.Exchange;
@@ -10,43 +12,53 @@ namespace SmartCustoms.Server.Exchange;
 /// </summary>
 public static class InboxPayloads
 {
-    /// <summary>A payload read into its effects, or the reason it was refused.</summary>
-    public sealed record Outcome(InboxEffects? Effects, string? Problem)
-    {
-        public static Outcome Of(InboxEffects effects) => new(effects, null);
-
-        public static Outcome Refused(string problem) => new(null, problem);
-    }
-
-    public static Outcome Read(MessageEnvelope envelope, DateTimeOffset receivedAt)
+    /// <summary>
+    /// The payload read into its effects, or the refusal saying what a payload of its type holds. The payload's text
+    /// is checked first: one that cannot be read back (a lone surrogate, bytes that are not UTF-8) is never stored.
+    /// </summary>
+    public static Outcome<InboxEffects> Read(MessageEnvelope envelope, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(envelope);
+        if (JsonText.Check(envelope.Payload, "/payload") is { } text)
+        {
+            return Refusal.Single(RefusalKind.Invalid, "Bad payload", "The payload's " + text.Message + ".", text.Code, text.Pointer);
+        }
+
         return envelope.Type switch
         {
             MessageTypes.ExportData => ExportData(envelope, receivedAt) is { } exportData
-                ? Outcome.Of(new InboxEffects { ExportData = exportData })
-                : Outcome.Refused("An export-data payload has the sender's mrn, status, acceptedAt and the shared declaration fields."),
+                ? new InboxEffects { ExportData = exportData }
+                : Refused("An export-data payload has the sender's mrn, status, acceptedAt and the shared declaration fields."),
             MessageTypes.ControlResult => ControlResult(envelope, receivedAt) is { } controlResult
-                ? Outcome.Of(new InboxEffects { ControlResult = controlResult })
-                : Outcome.Refused("A control-result payload has the sender's mrn, office, inspectedAt, lane (red, yellow or blue), findings, and at most 99 containers each with 1 to 20 seals."),
+                ? new InboxEffects { ControlResult = controlResult }
+                : Refused("A control-result payload has the sender's mrn, office, inspectedAt, lane (red, yellow or blue), findings, and at most 99 containers each with 1 to 20 seals."),
             MessageTypes.RiskAlert => RiskAlertProposals.Read(envelope, receivedAt) switch
             {
-                { Proposal: { } proposal } => Outcome.Of(new InboxEffects { Proposal = proposal }),
-                var refused => Outcome.Refused(refused.Problem!),
+                { Proposal: { } proposal } => new InboxEffects { Proposal = proposal },
+                var refused => Refused(refused.Problem!),
             },
             MessageTypes.AeoList => Aeo.AeoListMessages.Read(envelope, receivedAt),
-            _ => Outcome.Of(InboxEffects.None),
+            _ => InboxEffects.None,
         };
     }
 
-    /// <summary>Reads a payload as <typeparamref name="T"/> with the exchange's strict options; null when it does not read.</summary>
+    /// <summary>A payload that does not read as its type says: what such a payload holds.</summary>
+    public static Refusal Refused(string detail) => Refusal.Single(RefusalKind.Invalid, "Bad payload", detail, "payload.invalid", "/payload");
+
+    /// <summary>
+    /// Reads a payload as <typeparamref name="T"/> with the exchange's strict options; null when it does not read,
+    /// including a <c>null</c> where a list holds entries (the checks that follow read every entry).
+    /// </summary>
     public static T? Payload<T>(MessageEnvelope envelope)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(envelope);
         try
         {
-            return envelope.Payload.ValueKind == JsonValueKind.Object ? envelope.Payload.Deserialize<T>(ExchangeJson.Options) : null;
+            return envelope.Payload.ValueKind == JsonValueKind.Object && envelope.Payload.Deserialize<T>(ExchangeJson.Options) is { } payload
+                && NullElements.Find(payload, ExchangeJson.Options.PropertyNamingPolicy).Count == 0
+                    ? payload
+                    : null;
         }
         catch (JsonException)
         {
@@ -116,10 +128,7 @@ public static class InboxPayloads
     }
 
     private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-        && !string.IsNullOrWhiteSpace(value.GetString())
-            ? NormaliseKey(value.GetString()!)
-            : null;
+        JsonText.StringProperty(element, property) is { } text && !string.IsNullOrWhiteSpace(text) ? NormaliseKey(text) : null;
 
     /// <summary>How match keys (container numbers, document ids, references) are stored and looked up: trimmed, upper case.</summary>
     public static string NormaliseKey(string value)

@@ -57,13 +57,19 @@ public sealed partial class InboxService(
                 return Refuse(RefusalKind.Unauthenticated, "Bad signature", "The signature does not match the message.", "signature.invalid");
         }
 
-        MessageEnvelope envelope;
+        MessageEnvelope? envelope;
         try
         {
-            envelope = JsonSerializer.Deserialize<MessageEnvelope>(jws.Payload, ExchangeJson.Options)!;
+            envelope = JsonSerializer.Deserialize<MessageEnvelope>(jws.Payload, ExchangeJson.Options);
         }
         catch (JsonException)
         {
+            envelope = null;
+        }
+
+        if (envelope is null)
+        {
+            // JSON null, an array, a number, a string, or an object that is not an envelope.
             return Refuse(RefusalKind.Invalid, "Not an envelope", "The payload is not a message envelope (id, type, sender, recipient, createdAt, sentAt, payload).", "envelope.invalid");
         }
 
@@ -84,14 +90,13 @@ public sealed partial class InboxService(
             return problem;
         }
 
-        var read = InboxPayloads.Read(envelope, now);
-        if (read.Effects is null)
+        if (!InboxPayloads.Read(envelope, now).TryGetValue(out var effects, out var bad))
         {
-            LogRefused(logger, partner!.NodeId, "payload.invalid", null);
-            return Refuse(RefusalKind.Invalid, "Bad payload", read.Problem!, "payload.invalid");
+            LogRefused(logger, partner!.NodeId, bad.Code, null);
+            return bad.ToResult();
         }
 
-        return await StoreAsync(envelope, compact, read.Effects, now, cancellationToken).ConfigureAwait(false);
+        return await StoreAsync(envelope, compact, effects, now, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Who the message says it is from and for, against who signed it and who this node is.</summary>

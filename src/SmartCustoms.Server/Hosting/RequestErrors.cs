@@ -21,6 +21,9 @@ public static partial class RequestErrors
             ? "The multipart body breaks a limit: " + data.Message
             : "The multipart body is malformed: " + data.Message),
         DecoderFallbackException => Refusal.Single(RefusalKind.Invalid, "Not UTF-8", "The body is not valid UTF-8 text.", "body.encoding"),
+        // PostgreSQL stores no NUL character in text (22021) nor \u0000 in JSON (22P05); the statement failed, so nothing was stored.
+        Npgsql.PostgresException { SqlState: "22021" or "22P05" } => Refusal.Single(RefusalKind.Invalid, "Text not storable",
+            "The text holds the NUL character (\\u0000), which this node does not store; leave it out.", "text.nul"),
         _ => null,
     };
 

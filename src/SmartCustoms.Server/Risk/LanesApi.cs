@@ -60,6 +60,12 @@ public static class LanesApi
             return Refusal.Invalid("No lane settings were given.", [new Issue("required", "Send one office's settings or an array of them.", "")]).ToResult();
         }
 
+        if (all.IndexOf(null!) is var missing and >= 0)
+        {
+            // [null] reads as a list with a null entry; every check after this reads each entry.
+            return Refusal.Invalid("The lane settings could not be read.", [new Issue("required", "null is not allowed in this list: give an office's settings, or leave the entry out", $"/{missing}")]).ToResult();
+        }
+
         var errors = new List<Issue>();
         for (var i = 0; i < all.Count; i++)
         {

@@ -22,6 +22,11 @@ public sealed class ApiKeyIssuer(IApiKeyStore keys, TimeProvider clock)
             errors["partyId"] = ["Only trader keys are bound to a party."];
         }
 
+        if ((partyId?.Any(char.IsControl) ?? false) || (name?.Any(char.IsControl) ?? false))
+        {
+            errors[partyId?.Any(char.IsControl) ?? false ? "partyId" : "name"] = ["partyId and name are text without control characters."];
+        }
+
         if (partyId is { Length: > 35 } || name is { Length: > 100 })
         {
             errors["partyId"] = ["partyId is at most 35 characters and name at most 100."];

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SmartCustoms.Domain.Exchange;
+using SmartCustoms.Domain.Outcomes;
+using SmartCustoms.Domain.Validation;
 using SmartCustoms.Server.Exchange;
 using SmartCustoms.Storage.Exchange;
 
@@ -21,16 +23,18 @@ public sealed class ControlResultPayloadTests
         ["transportDocument"] = "BL-1",
     };
 
-    private static InboxPayloads.Outcome Read(JsonObject payload) => InboxPayloads.Read(new MessageEnvelope
+    private static Outcome<InboxEffects> Read(JsonObject payload) => Read(JsonSerializer.SerializeToElement(payload));
+
+    private static Outcome<InboxEffects> Read(JsonElement payload) => InboxPayloads.Read(new MessageEnvelope
     {
         Id = "m1", Type = MessageTypes.ControlResult, Sender = "CN", Recipient = "SG", CreatedAt = DateTimeOffset.UtcNow,
-        Payload = JsonSerializer.SerializeToElement(payload),
+        Payload = payload,
     }, DateTimeOffset.UtcNow);
 
     [Fact]
     public void AControlResultIsStoredWithTheContainerTransportDocumentAndExporterReferenceAsKeys()
     {
-        var result = Assert.IsType<ControlResultRecord>(Read(Payload()).Effects?.ControlResult);
+        var result = Assert.IsType<ControlResultRecord>(Read(Payload()).Value.ControlResult);
 
         Assert.Equal(("CN", "26CN000000000002E1", "CNSHA001", false), (result.Sender, result.Mrn, result.Office, result.Findings));
         Assert.Equal(
@@ -66,7 +70,29 @@ public sealed class ControlResultPayloadTests
 
         var outcome = Read(payload);
 
-        Assert.Null(outcome.Effects);
-        Assert.StartsWith("A control-result payload has", outcome.Problem, StringComparison.Ordinal);
+        Assert.False(outcome.Succeeded);
+        Assert.StartsWith("A control-result payload has", outcome.Refusal.Detail, StringComparison.Ordinal);
+        Assert.Equal(("payload.invalid", "/payload"), (outcome.Refusal.Code, outcome.Refusal.Issues[0].Pointer));
+    }
+
+    [Fact]
+    public void ANullContainerOrSealIsRefusedNotReadThrough()
+    {
+        var payload = Payload();
+        payload["containers"] = new JsonArray(null, new JsonObject { ["container"] = "CSQU3054383", ["seals"] = new JsonArray("S1") });
+
+        Assert.Equal("payload.invalid", Read(payload).Refusal?.Code);
+    }
+
+    [Fact]
+    public void APayloadWhoseTextIsNotUnicodeIsRefusedAtItsPointer()
+    {
+        // A lone surrogate parses, and only fails when the text is read or written back: refused before either.
+        using var payload = JsonDocument.Parse(Payload().ToJsonString().Replace("CNSEAL-1", "\\ud800", StringComparison.Ordinal));
+
+        var refusal = Read(payload.RootElement).Refusal;
+
+        Assert.NotNull(refusal);
+        Assert.Equal((JsonText.Code, "/payload/containers/0/seals/0"), (refusal.Code, refusal.Issues[0].Pointer));
     }
 }

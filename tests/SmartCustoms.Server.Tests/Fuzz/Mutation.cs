@@ -71,6 +71,17 @@ public sealed record Mutation(int Node, int Kind, int Value, int Byte, int ByteK
         return root.ToJsonString().Replace("\"\\u0001fuzz\\u0001\"", Values[Value], StringComparison.Ordinal);
     }
 
+    /// <summary>How many values (objects, arrays, leaves) the sample has: node numbers from 0 below it name each once.</summary>
+    public static int CountNodes(JsonNode sample)
+    {
+        var nodes = new List<JsonNode?>();
+        Walk(sample, nodes);
+        return nodes.Count;
+    }
+
+    /// <summary>Node <paramref name="node"/> replaced by <paramref name="value"/> (one of <see cref="Values"/>), bytes kept.</summary>
+    public static Mutation Replace(int node, string value) => new(node, 0, Array.IndexOf(Values, value), 0, ByteKinds - 1, 0);
+
     private static void Walk(JsonNode? node, List<JsonNode?> nodes)
     {
         nodes.Add(node);

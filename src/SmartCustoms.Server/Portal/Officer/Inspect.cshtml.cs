@@ -49,8 +49,7 @@ public sealed class InspectModel(IDeclarationStore store, ControlService control
             return NotFound();
         }
 
-        var (input, refusal) = await ReadAsync(cancellationToken);
-        if (input is not null)
+        if ((await ReadAsync(cancellationToken)).TryGetValue(out var input, out var refusal))
         {
             var outcome = await controls.RecordInspectionAsync(mrn, input, Caller, cancellationToken);
             if (outcome.TryGetValue(out _, out refusal))
@@ -68,12 +67,12 @@ public sealed class InspectModel(IDeclarationStore store, ControlService control
         return Page();
     }
 
-    private async Task<(InspectionInput?, Refusal?)> ReadAsync(CancellationToken cancellationToken)
+    private async Task<Outcome<InspectionInput>> ReadAsync(CancellationToken cancellationToken)
     {
         var maxBytes = options.Value.Limits.MaxEvidenceBytes;
         if (Photos.Sum(p => p.Length) > maxBytes)
         {
-            return (null, Refusal.TooLarge(maxBytes));
+            return Refusal.TooLarge(maxBytes);
         }
 
         var files = new List<Storage.Declarations.NewEvidence>();
@@ -89,8 +88,8 @@ public sealed class InspectModel(IDeclarationStore store, ControlService control
         {
             if (!decimal.TryParse(Revenue, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
             {
-                return (null, Refusal.Single(RefusalKind.Invalid, "The inspection result has errors.",
-                    "Revenue at stake is an amount such as 1250.50.", "revenue.invalid", "/revenueAtStake"));
+                return Refusal.Single(RefusalKind.Invalid, "The inspection result has errors.",
+                    "Revenue at stake is an amount such as 1250.50.", "revenue.invalid", "/revenueAtStake");
             }
 
             revenue = parsed;
