@@ -176,6 +176,10 @@ public sealed class ServerProcess : IDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException) when (!_process.HasExited)
+            {
+                // Listening but slow to answer (a starting process on a busy machine): ask again until the deadline.
+            }
 
             await Task.Delay(25).ConfigureAwait(false);
         }
