@@ -10,6 +10,12 @@ public static class SampleDeclarations
     public const string Declarant = "GB123456789000";
     public const string WcoImportSample = "Step1_TT_IM001a.xml";
 
+    /// <summary>The declarant of the WCO DMS import sample (DE 3/18), whose trader key lodges it.</summary>
+    public const string WcoDeclarant = "GB603202734852";
+
+    /// <summary>The sample's LRN (DE 2/5, <c>FunctionalReferenceID</c>), replaced per request.</summary>
+    private const string WcoLrn = "7847767E1WB6";
+
     // Four items across tariff lines with different bases, so that validation and duty assessment do real work
     // per item; a single-item declaration would flatter the per-declaration cost.
     private static readonly (string Hs, string Description, string Origin, decimal Price)[] Items =
@@ -72,8 +78,9 @@ public static class SampleDeclarations
     public static byte[] WcoXml() => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Samples", WcoImportSample));
 
     /// <summary>
-    /// The JSON body split around its LRN: a load generator sharing two cores with the node must not spend them
-    /// serialising, so each request is three copies.
+    /// A body split around its LRN: a load generator sharing two cores with the node must not spend them
+    /// serialising, so each request is three copies. JSON (the four-item declaration above) or the 17 KB WCO DMS
+    /// import sample as sent, its <c>FunctionalReferenceID</c> replaced.
     /// </summary>
     public sealed class Template
     {
@@ -81,13 +88,29 @@ public static class SampleDeclarations
         private readonly byte[] _prefix;
         private readonly byte[] _suffix;
 
-        public Template()
+        public Template(bool xml = false)
         {
-            var json = ImportJson(Marker);
-            var at = json.AsSpan().IndexOf(Encoding.UTF8.GetBytes(Marker));
-            _prefix = json[..at];
-            _suffix = json[(at + Marker.Length)..];
+            Xml = xml;
+            var (body, marker) = xml ? (WcoXml(), "<FunctionalReferenceID>" + WcoLrn + "<") : (ImportJson(Marker), Marker);
+            var at = body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(marker));
+            if (at < 0 || body.AsSpan(at + 1).IndexOf(Encoding.UTF8.GetBytes(marker)) >= 0)
+            {
+                throw new InvalidOperationException($"The sample must hold its LRN marker '{marker}' exactly once.");
+            }
+
+            var lrnAt = xml ? at + "<FunctionalReferenceID>".Length : at;
+            var lrnLength = xml ? WcoLrn.Length : Marker.Length;
+            _prefix = body[..lrnAt];
+            _suffix = body[(lrnAt + lrnLength)..];
         }
+
+        /// <summary>True for the WCO XML sample (sent as application/xml), false for JSON.</summary>
+        public bool Xml { get; }
+
+        /// <summary>The party whose trader key may lodge this body.</summary>
+        public string Declarant => Xml ? WcoDeclarant : SampleDeclarations.Declarant;
+
+        public string MediaType => Xml ? "application/xml" : "application/json";
 
         public byte[] Body(string lrn)
         {

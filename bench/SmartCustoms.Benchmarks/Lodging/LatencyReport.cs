@@ -3,12 +3,17 @@ using System.Globalization;
 namespace SmartCustoms.Benchmarks.Lodging;
 
 /// <summary>What one lodging case measured over its measured iterations (warm-up rounds left out).</summary>
+/// <remarks><c>FirstTenSecondsPerSecond</c>: declarations answered per second in the first 10 s after the server first answered
+/// <c>/health/live</c> (start-up, JIT and all), to compare with the warm <c>PerSecond</c>.</remarks>
 public sealed record LodgingFigures(
-    string Target, int Concurrency, int Requests, double PerSecond, double P50Ms, double P99Ms, double MaxMs,
+    string Target, string Body, int Concurrency, int Requests, double PerSecond, double P50Ms, double P99Ms, double MaxMs,
     double NodeCpuUsPerRequest, double DatabaseCpuUsPerRequest, double ClientCpuUsPerRequest, double MachineBusyPercent, double IoWaitPercent,
-    double NodeDiskKbPerRequest, string Run)
+    double NodeDiskKbPerRequest, double FirstTenSecondsPerSecond, string Run)
 {
-    public string Key => Target + "/" + Concurrency.ToString(CultureInfo.InvariantCulture);
+    public string Key => KeyOf(Target, Body, Concurrency);
+
+    public static string KeyOf(string target, string body, int concurrency) =>
+        target + "/" + body + "/" + concurrency.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>
@@ -25,9 +30,9 @@ public static class LatencyReport
     public const string RunVariable = "SMARTCUSTOMS_BENCH_RUN";
 
     private const string Header =
-        "| Target | Concurrency | Requests | Declarations/s | p50 (ms) | p99 (ms) | max (ms) | Node CPU (µs/decl) | PostgreSQL CPU (µs/decl) " +
-        "| Client CPU (µs/decl) | Machine CPU busy | iowait | Node disk writes (KB/decl) | Run |\n" +
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|";
+        "| Target | Body | Concurrency | Requests | Declarations/s | p50 (ms) | p99 (ms) | max (ms) | Node CPU (µs/decl) | PostgreSQL CPU (µs/decl) " +
+        "| Client CPU (µs/decl) | Machine CPU busy | iowait | Node disk writes (KB/decl) | First 10 s (decl/s) | Run |\n" +
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|";
 
     public static string Run => Environment.GetEnvironmentVariable(RunVariable) ?? "";
 
@@ -38,16 +43,16 @@ public static class LatencyReport
         "results", "lodging-latency.md");
 
     public static LodgingFigures Summarise(
-        string target, int concurrency, IReadOnlyList<long[]> latencyTicks, TimeSpan elapsed, CpuUsage cpu)
+        string target, string body, int concurrency, IReadOnlyList<long[]> latencyTicks, TimeSpan elapsed, CpuUsage cpu, double firstTenSeconds)
     {
         var all = latencyTicks.SelectMany(l => l).Order().ToArray();
         double Ms(long ticks) => ticks * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
         double Percentile(double p) => Ms(all[Math.Clamp((int)Math.Ceiling(p * all.Length) - 1, 0, all.Length - 1)]);
         double PerRequest(double total) => total / all.Length;
         return new LodgingFigures(
-            target, concurrency, all.Length, all.Length / elapsed.TotalSeconds, Percentile(0.50), Percentile(0.99), Ms(all[^1]),
+            target, body, concurrency, all.Length, all.Length / elapsed.TotalSeconds, Percentile(0.50), Percentile(0.99), Ms(all[^1]),
             PerRequest(cpu.Server.TotalMicroseconds), PerRequest(cpu.Database.TotalMicroseconds), PerRequest(cpu.Client.TotalMicroseconds),
-            cpu.MachineBusyPercent, cpu.IoWaitPercent, PerRequest(cpu.ServerDiskWriteBytes / 1024.0), Run);
+            cpu.MachineBusyPercent, cpu.IoWaitPercent, PerRequest(cpu.ServerDiskWriteBytes / 1024.0), firstTenSeconds, Run);
     }
 
     /// <summary>Replaces the case's row, keeping rows of cases not run this time.</summary>
@@ -56,7 +61,8 @@ public static class LatencyReport
         var rows = Read();
         rows[figures.Key] = figures;
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        var lines = rows.Values.OrderBy(r => r.Target, StringComparer.Ordinal).ThenBy(r => r.Concurrency).Select(Format);
+        var lines = rows.Values.OrderBy(r => r.Target, StringComparer.Ordinal).ThenBy(r => r.Body, StringComparer.Ordinal)
+            .ThenBy(r => r.Concurrency).Select(Format);
         File.WriteAllText(FilePath, "# Lodging over HTTP on loopback\n\n" + Header + "\n" + string.Join('\n', lines) + "\n");
     }
 
@@ -71,13 +77,15 @@ public static class LatencyReport
         foreach (var line in File.ReadLines(FilePath))
         {
             var cells = line.Split('|', StringSplitOptions.TrimEntries);
-            if (cells.Length < 16 || !int.TryParse(cells[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var concurrency))
+            // Rows of the older layout (without Body and First 10 s) are dropped.
+            if (cells.Length < 18 || !int.TryParse(cells[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var concurrency))
             {
                 continue;
             }
 
             double D(int i) => double.Parse(cells[i].TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture);
-            var row = new LodgingFigures(cells[1], concurrency, (int)D(3), D(4), D(5), D(6), D(7), D(8), D(9), D(10), D(11), D(12), D(13), cells[14]);
+            var row = new LodgingFigures(cells[1], cells[2], concurrency, (int)D(4), D(5), D(6), D(7), D(8), D(9), D(10), D(11), D(12), D(13), D(14),
+                D(15), cells[16]);
             rows[row.Key] = row;
         }
 
@@ -85,6 +93,6 @@ public static class LatencyReport
     }
 
     public static string Format(LodgingFigures f) => string.Create(CultureInfo.InvariantCulture,
-        $"| {f.Target} | {f.Concurrency} | {f.Requests} | {f.PerSecond:F0} | {f.P50Ms:F2} | {f.P99Ms:F2} | {f.MaxMs:F1} | {f.NodeCpuUsPerRequest:F0} " +
-        $"| {f.DatabaseCpuUsPerRequest:F0} | {f.ClientCpuUsPerRequest:F0} | {f.MachineBusyPercent:F0}% | {f.IoWaitPercent:F0}% | {f.NodeDiskKbPerRequest:F1} | {f.Run} |");
+        $"| {f.Target} | {f.Body} | {f.Concurrency} | {f.Requests} | {f.PerSecond:F0} | {f.P50Ms:F2} | {f.P99Ms:F2} | {f.MaxMs:F1} | {f.NodeCpuUsPerRequest:F0} " +
+        $"| {f.DatabaseCpuUsPerRequest:F0} | {f.ClientCpuUsPerRequest:F0} | {f.MachineBusyPercent:F0}% | {f.IoWaitPercent:F0}% | {f.NodeDiskKbPerRequest:F1} | {f.FirstTenSecondsPerSecond:F0} | {f.Run} |");
 }

@@ -14,21 +14,21 @@ public sealed record Round(long[] LatencyTicks, TimeSpan Elapsed, CpuUsage Cpu);
 /// Lodges declarations with unique LRNs over one HTTP/1.1 connection per request in flight, keeping a fixed
 /// number in flight, and times each request from send to the last byte of the answer.
 /// </summary>
-public sealed class LoadGenerator(Uri baseAddress, string? apiKey) : IDisposable
+public sealed class LoadGenerator(Uri baseAddress, string? apiKey, SampleDeclarations.Template template) : IDisposable
 {
     private static readonly Uri Declarations = new("api/declarations", UriKind.Relative);
 
     private readonly HttpClient _client = CreateClient(baseAddress, apiKey);
-    private readonly SampleDeclarations.Template _template = new();
+    private readonly SampleDeclarations.Template _template = template;
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private int _sequence;
 
     /// <summary>Creates a trader key for the sample declarant through the API, as an administrator would.</summary>
-    public static async Task<string> CreateTraderKeyAsync(Uri baseAddress, string adminKey)
+    public static async Task<string> CreateTraderKeyAsync(Uri baseAddress, string adminKey, string partyId = SampleDeclarations.Declarant)
     {
         using var admin = CreateClient(baseAddress, adminKey);
         using var created = await admin.PostAsJsonAsync(new Uri("api/keys", UriKind.Relative),
-            new { role = "trader", partyId = SampleDeclarations.Declarant, name = "benchmark" }).ConfigureAwait(false);
+            new { role = "trader", partyId, name = "benchmark" }).ConfigureAwait(false);
         created.EnsureSuccessStatusCode();
         var body = await created.Content.ReadFromJsonAsync<JsonElement>().ConfigureAwait(false);
         return body.GetProperty("key").GetString() ?? throw new InvalidOperationException("POST /api/keys answered without a key.");
@@ -66,13 +66,48 @@ public sealed class LoadGenerator(Uri baseAddress, string? apiKey) : IDisposable
         return new Round(latencies, elapsed, CpuProbe.Between(cpuBefore, cpu.Take()));
     }
 
+    /// <summary>
+    /// Lodges with <paramref name="concurrency"/> in flight until <paramref name="until"/> (a Stopwatch timestamp) and
+    /// counts the declarations answered by then; requests still in flight at that moment finish but are not counted.
+    /// </summary>
+    public async Task<int> RunUntilAsync(long until, int concurrency, ServerProcess server)
+    {
+        var answered = 0;
+        var workers = new Task[concurrency];
+        for (var w = 0; w < workers.Length; w++)
+        {
+            workers[w] = Task.Run(async () =>
+            {
+                while (Stopwatch.GetTimestamp() < until)
+                {
+                    await SendOneAsync().ConfigureAwait(false);
+                    if (Stopwatch.GetTimestamp() <= until)
+                    {
+                        Interlocked.Increment(ref answered);
+                    }
+                }
+            });
+        }
+
+        try
+        {
+            await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new InvalidOperationException($"Lodging failed ({ex.Message}); {server.Status()}", ex);
+        }
+
+        return answered;
+    }
+
     public void Dispose() => _client.Dispose();
 
     private async Task<long> SendOneAsync()
     {
         var lrn = string.Create(CultureInfo.InvariantCulture, $"BENCH-{_runId}-{Interlocked.Increment(ref _sequence)}");
         using var content = new ByteArrayContent(_template.Body(lrn));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        content.Headers.ContentType = new MediaTypeHeaderValue(_template.MediaType);
         var sent = Stopwatch.GetTimestamp();
         using var response = await _client.PostAsync(Declarations, content).ConfigureAwait(false);
         var took = Stopwatch.GetTimestamp() - sent;

@@ -17,13 +17,15 @@ public sealed class LodgingColumn(string name, string legend, Func<LodgingFigure
         new LodgingColumn("PG CPU µs/decl", "CPU time of the PostgreSQL backends serving the node, per declaration", f => f.DatabaseCpuUsPerRequest, "F0"),
         new LodgingColumn("Client CPU µs/decl", "CPU time of the load generator per declaration", f => f.ClientCpuUsPerRequest, "F0"),
         new LodgingColumn("Disk KB/decl", "Bytes the node wrote to storage per declaration (SQLite file and WAL; 0 on tmpfs)", f => f.NodeDiskKbPerRequest, "F1"),
+        new LodgingColumn("First 10 s decl/s", "Declarations per second in the first 10 s after the server first answered /health/live", f => f.FirstTenSecondsPerSecond, "F0"),
         new LodgingColumn("CPU busy %", "Machine-wide CPU busy while measuring (both cores, all processes)", f => f.MachineBusyPercent, "F0"),
     ];
 
     public override string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
         ArgumentNullException.ThrowIfNull(benchmarkCase);
-        var key = benchmarkCase.Parameters["Target"] + "/" + Convert.ToString(benchmarkCase.Parameters["Concurrency"], CultureInfo.InvariantCulture);
+        var key = LodgingFigures.KeyOf((string)benchmarkCase.Parameters["Target"], (string)benchmarkCase.Parameters["Body"],
+            Convert.ToInt32(benchmarkCase.Parameters["Concurrency"], CultureInfo.InvariantCulture));
         // A row from an earlier run would pass off a failed case as measured.
         return LatencyReport.Read().TryGetValue(key, out var figures) && figures.Run == LatencyReport.Run
             ? value(figures).ToString(format, CultureInfo.InvariantCulture)

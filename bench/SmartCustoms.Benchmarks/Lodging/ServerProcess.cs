@@ -79,8 +79,12 @@ public sealed class ServerProcess : IDisposable
 
     public static string BinDirectory => Environment.GetEnvironmentVariable(BinVariable) is { Length: > 0 } bin ? bin : AppContext.BaseDirectory;
 
-    /// <summary>Starts <c>dotnet {dll} --urls http://127.0.0.1:{free port}</c> and waits until GET /health answers 200.</summary>
-    public static async Task<ServerProcess> StartAsync(string dll, IEnumerable<string> extraArguments, IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts <c>dotnet {dll} --urls http://127.0.0.1:{free port}</c> and waits until GET <paramref name="healthPath"/>
+    /// answers 200 (readiness by default; <c>health/live</c> for the moment the process first answers).
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(
+        string dll, IEnumerable<string> extraArguments, IReadOnlyDictionary<string, string> environment, string healthPath = "health")
     {
         var path = Path.Combine(BinDirectory, dll);
         if (!File.Exists(path))
@@ -121,7 +125,7 @@ public sealed class ServerProcess : IDisposable
         process.BeginErrorReadLine();
         try
         {
-            await server.WaitHealthyAsync(TimeSpan.FromSeconds(90)).ConfigureAwait(false);
+            await server.WaitHealthyAsync(healthPath, TimeSpan.FromSeconds(90)).ConfigureAwait(false);
         }
         catch
         {
@@ -149,7 +153,7 @@ public sealed class ServerProcess : IDisposable
         _process.Dispose();
     }
 
-    private async Task WaitHealthyAsync(TimeSpan timeout)
+    private async Task WaitHealthyAsync(string healthPath, TimeSpan timeout)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
@@ -162,7 +166,7 @@ public sealed class ServerProcess : IDisposable
 
             try
             {
-                using var response = await client.GetAsync(new Uri("health", UriKind.Relative)).ConfigureAwait(false);
+                using var response = await client.GetAsync(new Uri(healthPath, UriKind.Relative)).ConfigureAwait(false);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
@@ -172,8 +176,12 @@ public sealed class ServerProcess : IDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException) when (!_process.HasExited)
+            {
+                // Listening but slow to answer (a starting process on a busy machine): ask again until the deadline.
+            }
 
-            await Task.Delay(100).ConfigureAwait(false);
+            await Task.Delay(25).ConfigureAwait(false);
         }
 
         throw new TimeoutException($"The server did not become healthy within {timeout.TotalSeconds} s:\n{Tail()}");

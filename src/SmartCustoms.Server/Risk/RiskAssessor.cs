@@ -41,6 +41,9 @@ public sealed partial class RiskAssessor
     private readonly SnapshotStamps _stamps;
     private readonly SmartCustomsOptions.RiskSection _options;
     private readonly ConcurrentDictionary<string, OfficeWindow> _offices = new(StringComparer.Ordinal);
+    // One default per office without settings of its own: OfficeThresholds keeps its thresholds for the settings object
+    // it computed them for, so a new object on every declaration would sort the office's window on every declaration.
+    private readonly ConcurrentDictionary<string, LaneSettings> _defaultLanes = new(StringComparer.Ordinal);
     private readonly Snapshot<CriteriaSet> _criteria;
     private readonly Snapshot<IReadOnlyDictionary<string, LaneSettings>> _lanes;
     private readonly Snapshot<IReadOnlyDictionary<string, PartnerEvidenceReader.Sender>> _senders;
@@ -80,7 +83,7 @@ public sealed partial class RiskAssessor
         var trader = await TraderFactsAsync(declaration.Declarant?.Id, declaration.Importer?.Id, cancellationToken).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         var subject = RiskSubject.Create(declaration, today, trader, check.Assessment, references, check.Warnings);
-        var settings = lanes.GetValueOrDefault(subject.Office) ?? new LaneSettings { Office = subject.Office };
+        var settings = lanes.GetValueOrDefault(subject.Office) ?? _defaultLanes.GetOrAdd(subject.Office, static office => new LaneSettings { Office = office });
         var window = await WindowAsync(subject.Office, settings.Window, cancellationToken).ConfigureAwait(false);
         // Only imports are compared with partners' data, and only when some partner sends any.
         var partner = declaration.IsImport && senders.Count > 0
@@ -105,9 +108,6 @@ public sealed partial class RiskAssessor
         var stored = new LodgeRisk(
             subject.Office, decision.Score, decision.Lane, decision.Random, JsonSerializer.Serialize(decision, CriterionJson.Options),
             decision.Hits, IsControl(decision.Lane), prices);
-        NodeTelemetry.Assessments.Add(1);
-        NodeTelemetry.AssessmentDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
-        activity?.SetTag("smartcustoms.lane", decision.Lane.ToString());
         NodeTelemetry.Assessments.Add(1);
         NodeTelemetry.AssessmentDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         activity?.SetTag("smartcustoms.lane", decision.Lane.ToString());

@@ -117,8 +117,10 @@ internal sealed class DeclarationWrites(SqlDialect dialect)
         };
     }
 
-    private Task<int> InsertVersionAsync(SqlSession session, string mrn, int version, VersionJson json, DateTimeOffset at, CancellationToken ct) =>
-        session.ExecuteAsync(
+    // The version, events and audit rows are read back by nothing in the write: where the backend batches (PostgreSQL),
+    // they go with the commit in one round trip.
+    private Task InsertVersionAsync(SqlSession session, string mrn, int version, VersionJson json, DateTimeOffset at, CancellationToken ct) =>
+        session.DeferAsync(
             _sql.InsertVersion, ct,
             ("@mrn", mrn), ("@version", version), ("@declaration", json.Declaration), ("@assessment", json.Assessment),
             ("@warnings", json.Warnings), ("@contentHash", json.ContentHash), ("@createdAt", dialect.ToDb(at)));
@@ -128,12 +130,12 @@ internal sealed class DeclarationWrites(SqlDialect dialect)
     {
         foreach (var notification in notifications)
         {
-            await session.ExecuteAsync(
+            await session.DeferAsync(
                 _sql.InsertNotification, ct,
                 ("@mrn", mrn), ("@kind", notification.Kind.ToString()), ("@payload", notification.PayloadJson),
                 ("@createdAt", dialect.ToDb(notification.At))).ConfigureAwait(false);
         }
-        await session.ExecuteAsync(
+        await session.DeferAsync(
             DeclarationSql.InsertAudit, ct,
             ("@mrn", mrn), ("@actor", audit.Actor), ("@action", audit.Action), ("@reason", audit.Reason),
             ("@at", dialect.ToDb(audit.At))).ConfigureAwait(false);

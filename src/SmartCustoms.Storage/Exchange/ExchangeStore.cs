@@ -43,7 +43,11 @@ internal sealed class ExchangeStore(StorageBackend backend) : IExchangeStore
     public Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return backend.WriteAsync((session, ct) => _outbox.InsertAsync(session, message, ct), cancellationToken);
+        return backend.WriteAsync(async (session, ct) =>
+        {
+            await _outbox.InsertAsync(session, message, ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
     }
 
     public Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(

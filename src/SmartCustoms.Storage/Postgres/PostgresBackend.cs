@@ -38,7 +38,9 @@ internal sealed class PostgresBackend(string connectionString) : StorageBackend
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var result = await write(new SqlSession(connection, transaction), cancellationToken).ConfigureAwait(false);
+                var session = new PostgresSession(connection, transaction);
+                var result = await write(session, cancellationToken).ConfigureAwait(false);
+                await session.FlushAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return result;
             }

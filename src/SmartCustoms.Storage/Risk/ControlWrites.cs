@@ -23,21 +23,22 @@ internal sealed class ControlWrites(SqlDialect dialect)
 
     public async Task InsertAssessmentAsync(SqlSession session, string mrn, int version, LodgeRisk risk, DateTimeOffset at, CancellationToken ct)
     {
-        await session.ExecuteAsync(
+        // Nothing in the lodging reads these rows back: held and sent together where the backend batches (PostgreSQL).
+        await session.DeferAsync(
             _insertAssessment, ct,
             ("@mrn", mrn), ("@version", version), ("@office", risk.Office), ("@score", risk.Score), ("@lane", risk.Lane.ToString()),
             ("@random", risk.Random), ("@decision", risk.DecisionJson), ("@at", dialect.ToDb(at))).ConfigureAwait(false);
         foreach (var hit in risk.Hits)
         {
             // A criterion appears once per assessment; the key guards against a set that listed one twice.
-            await session.ExecuteAsync(
+            await session.DeferAsync(
                 "INSERT INTO risk_hits (mrn, criterion_id, version, weight) VALUES (@mrn, @id, @version, @weight) ON CONFLICT DO NOTHING", ct,
                 ("@mrn", mrn), ("@id", hit.Id), ("@version", hit.Version), ("@weight", hit.Weight)).ConfigureAwait(false);
         }
 
         foreach (var (hs6, valuePerKg) in risk.Prices)
         {
-            await session.ExecuteAsync(
+            await session.DeferAsync(
                 "INSERT INTO risk_prices (hs6, value_per_kg, at) VALUES (@hs6, @value, @at)", ct,
                 ("@hs6", hs6), ("@value", valuePerKg), ("@at", dialect.ToDb(at))).ConfigureAwait(false);
         }

@@ -12,6 +12,7 @@ internal class SqlSession(DbConnection connection, DbTransaction? transaction)
 {
     public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] args)
     {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
         var command = Command(sql, args);
         try
         {
@@ -22,6 +23,18 @@ internal class SqlSession(DbConnection connection, DbTransaction? transaction)
             await ReleaseAsync(command).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// A statement whose result nobody reads (an insert of a row that nothing in the write reads back). The session may
+    /// hold it and send it with the statements held after it, before the next statement that returns something and
+    /// before the commit: one round trip for several. Its failure then surfaces there and fails the whole write, as the
+    /// write's statements share one transaction anyway. Here it runs at once.
+    /// </summary>
+    public virtual Task DeferAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] args) =>
+        ExecuteAsync(sql, cancellationToken, args);
+
+    /// <summary>Sends the statements held by <see cref="DeferAsync"/>, if any; the backend calls it before committing.</summary>
+    public virtual Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task<long?> ScalarInt64Async(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] args)
     {
@@ -35,6 +48,7 @@ internal class SqlSession(DbConnection connection, DbTransaction? transaction)
     public async Task<List<T>> QueryAsync<T>(
         string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] args)
     {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
         var command = Command(sql, args);
         try
         {
@@ -76,6 +90,7 @@ internal class SqlSession(DbConnection connection, DbTransaction? transaction)
 
     private async Task<object?> ScalarAsync(string sql, (string Name, object? Value)[] args, CancellationToken cancellationToken)
     {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
         var command = Command(sql, args);
         try
         {

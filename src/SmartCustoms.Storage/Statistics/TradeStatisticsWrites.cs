@@ -20,7 +20,7 @@ internal static class TradeStatisticsWrites
         {
             var item = declaration.Items[i] ?? new GoodsItem();
             var value = CustomsValues.OfItem(declaration, i, request.Assessment);
-            await session.ExecuteAsync(
+            await session.DeferAsync(
                 Insert, ct,
                 ("@mrn", mrn), ("@item", i + 1), ("@month", month), ("@chapter", Chapter(item.HsCode)),
                 ("@origin", string.IsNullOrWhiteSpace(item.Origin) ? null : item.Origin.Trim().ToUpperInvariant()),

@@ -107,6 +107,54 @@ public sealed class AssessCommandTests(GeneratedDeclarations declarations) : ICl
         Assert.Contains("/0/weight", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2")]
+    [InlineData("5")]
+    public async Task SeveralThreadsWriteTheSameResultsInTheSameOrderAsOne(string threads)
+    {
+        // Unreadable, invalid and blank lines among the declarations, at both ends and across chunk boundaries.
+        var lines = File.ReadLines(declarations.Path).ToList();
+        var invalid = JsonNode.Parse(lines[700])!;
+        invalid["items"] = new JsonArray();
+        lines[700] = invalid.ToJsonString();
+        lines.Insert(AssessPipeline.ChunkLines, "{\"lrn\": this is not json");
+        lines.Insert(0, "not json either");
+        lines.Insert(1500, "");
+        lines.Add("[]");
+        var input = _folder.Write("mixed.jsonl", string.Join('\n', lines) + "\n");
+        var criteria = _folder.Write("spread.json", GeneratedDeclarations.SpreadCriteria());
+        var one = Path.Combine(_folder.Path, "one.csv");
+        var several = Path.Combine(_folder.Path, "several.csv");
+
+        var sequential = await CliRun.StartAsync("assess", "--criteria", criteria, "--in", input, "--out", one, "--seed", "5", "--threads", "1");
+        var parallel = await CliRun.StartAsync("assess", "--criteria", criteria, "--in", input, "--out", several, "--seed", "5", "--threads", threads);
+
+        Assert.True(sequential.ExitCode == 0, sequential.ToString());
+        Assert.True(parallel.ExitCode == 0, parallel.ToString());
+        Assert.Equal(File.ReadAllText(one), File.ReadAllText(several));
+        var rows = ResultsCsv.Read(several);
+        Assert.Equal(GeneratedDeclarations.Count, rows.Count);
+        Assert.Equal(1, rows.Count(r => r["lane"] == "invalid"));
+        Assert.Contains(rows, r => r["lane"] == "red");
+        // The same unreadable lines by number, and the same summary but for the time taken and the results file's name.
+        Assert.Equal(sequential.Error, parallel.Error);
+        Assert.Contains("line 1:", parallel.Error, StringComparison.Ordinal);
+        Assert.Contains($"line {AssessPipeline.ChunkLines + 2}:", parallel.Error, StringComparison.Ordinal);
+        static string Summary(string output) => string.Join('\n', output.Split('\n').Skip(2));
+        Assert.Equal(Summary(sequential.Output), Summary(parallel.Output));
+        Assert.Matches(@"unreadable lines\s+3\r?\n", parallel.Output);
+        Assert.Contains($"{threads} threads)", parallel.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RefusesFewerThanOneThread()
+    {
+        var run = await CliRun.StartAsync("assess", "--in", declarations.Path, "--out", Path.Combine(_folder.Path, "r.csv"), "--threads", "0");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("--threads must be at least 1.", run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ReportsAnUnreadableLineByNumberAndAssessesTheRest()
     {
