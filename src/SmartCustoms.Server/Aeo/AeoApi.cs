@@ -133,10 +133,9 @@ public static class AeoApi
             return body.Refusal.ToResult();
         }
 
-        var (row, errors) = AeoInput.ReadJsonEntry(body.Value, traderId);
-        if (row is null)
+        if (!AeoInput.ReadJsonEntry(body.Value, traderId).TryGetValue(out var row, out var refused))
         {
-            return Refused("The entry has errors.", errors);
+            return Listed(refused);
         }
 
         var messages = await outbox.PrepareAsync(cancellationToken).ConfigureAwait(false);
@@ -200,10 +199,9 @@ public static class AeoApi
             return body.Refusal.ToResult();
         }
 
-        var (rows, errors) = csv ? AeoInput.ReadCsv(body.Value) : AeoInput.ReadJsonArray(body.Value);
-        if (errors.Count > 0)
+        if (!(csv ? AeoInput.ReadCsv(body.Value) : AeoInput.ReadJsonArray(body.Value)).TryGetValue(out var rows, out var refused))
         {
-            return Refused("The register has errors; nothing was stored.", errors);
+            return Listed(refused);
         }
 
         if (rows.Count > MaxEntries)
@@ -279,13 +277,13 @@ public static class AeoApi
     private static IResult TooLarge(AeoListTooLargeException ex) =>
         Refusal.Single(RefusalKind.Conflict, "AEO list too large to send", ex.Message, "aeo-list.too-large", "").ToResult();
 
-    private static ProblemHttpResult Refused(string title, IReadOnlyList<AeoRowError> errors) =>
-        TypedResults.Problem(
-            title: title,
-            detail: errors.Count > MaxErrorsListed
-                ? string.Create(CultureInfo.InvariantCulture, $"{errors.Count} error(s) found; the first {MaxErrorsListed} are listed, each with its pointer (and line).")
-                : string.Create(CultureInfo.InvariantCulture, $"{errors.Count} error(s) found; each has its pointer (and line)."),
-            statusCode: StatusCodes.Status400BadRequest,
-            type: "urn:smartcustoms:problem:validation",
-            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["errors"] = errors.Take(MaxErrorsListed).ToList() });
+    /// <summary>The refusal with at most <see cref="MaxErrorsListed"/> of its issues; the detail says how many there were.</summary>
+    private static IResult Listed(Refusal refusal) =>
+        (refusal with
+        {
+            Detail = refusal.Issues.Count > MaxErrorsListed
+                ? string.Create(CultureInfo.InvariantCulture, $"{refusal.Issues.Count} error(s) found; the first {MaxErrorsListed} are listed, each with its pointer (and line).")
+                : string.Create(CultureInfo.InvariantCulture, $"{refusal.Issues.Count} error(s) found; each has its pointer (and line)."),
+            Issues = [.. refusal.Issues.Take(MaxErrorsListed)],
+        }).ToResult();
 }

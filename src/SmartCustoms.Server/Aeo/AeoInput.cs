@@ -3,6 +3,7 @@ using CsvHelper.Configuration;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using SmartCustoms.Domain.Outcomes;
 using SmartCustoms.Domain.Validation;
 
 namespace SmartCustoms.Server.Aeo;
@@ -10,12 +11,10 @@ namespace SmartCustoms.Server.Aeo;
 /// <summary>A register entry as given, checked and normalised (ids and codes trimmed and upper case).</summary>
 public sealed record AeoRow(string TraderId, string Name, string Country, string? Certificate, DateOnly ValidFrom, DateOnly? ValidTo);
 
-/// <summary>One fault of an entry: <see cref="Pointer"/> is <c>/{index}/{field}</c> into the list (index from 0); a CSV file also gives its line.</summary>
-public sealed record AeoRowError(string Code, string Message, string Pointer, int? Line = null);
-
 /// <summary>
 /// Reading AEO register entries: a CSV file (header <c>traderId,name,country,certificate,validFrom,validTo</c>), a JSON
-/// array, or one JSON object for a single entry. Every fault is reported, each with where it is.
+/// array, or one JSON object for a single entry. Every fault is reported, each with where it is: its pointer is
+/// <c>/{index}/{field}</c> into the list (index from 0), and a CSV file also gives its line (<see cref="Issue.Line"/>).
 /// </summary>
 public static class AeoInput
 {
@@ -35,8 +34,25 @@ public static class AeoInput
         return id.Trim().ToUpperInvariant();
     }
 
-    /// <summary>Reads a CSV register; rows are numbered from 0 in pointers, lines from 1 (the header) in <see cref="AeoRowError.Line"/>.</summary>
-    public static (IReadOnlyList<AeoRow> Rows, IReadOnlyList<AeoRowError> Errors) ReadCsv(byte[] bytes)
+    /// <summary>Reads a CSV register; rows are numbered from 0 in pointers, lines from 1 (the header) in <see cref="Issue.Line"/>.</summary>
+    public static Outcome<IReadOnlyList<AeoRow>> ReadCsv(byte[] bytes) => Read(CsvRows(bytes));
+
+    /// <summary>Reads a JSON array of entries; every fault of every entry is refused at once.</summary>
+    public static Outcome<IReadOnlyList<AeoRow>> ReadJsonArray(byte[] bytes) => Read(JsonArrayRows(bytes));
+
+    /// <summary>Reads one entry for <paramref name="traderId"/>, the id in the path.</summary>
+    public static Outcome<AeoRow> ReadJsonEntry(byte[] bytes, string traderId)
+    {
+        var (row, errors) = JsonEntryRow(bytes, traderId);
+        return row is not null && errors.Count == 0 ? row : Refusal.Invalid("The entry has errors.", errors);
+    }
+
+    private static Outcome<IReadOnlyList<AeoRow>> Read((IReadOnlyList<AeoRow> Rows, IReadOnlyList<Issue> Errors) read) =>
+        read.Errors.Count == 0 ? Outcome.Success(read.Rows) : Refusal.Invalid("The register has errors; nothing was stored.", read.Errors);
+
+    private static Issue Error(string code, string message, string pointer, int? line = null) => new(code, message, pointer) { Line = line };
+
+    private static (IReadOnlyList<AeoRow> Rows, IReadOnlyList<Issue> Errors) CsvRows(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         string text;
@@ -46,7 +62,7 @@ public static class AeoInput
         }
         catch (DecoderFallbackException)
         {
-            return ([], [new AeoRowError("csv.encoding", "The file is not UTF-8 text.", "")]);
+            return ([], [Error("csv.encoding", "The file is not UTF-8 text.", "")]);
         }
 
         var records = CsvRecords(text, out var csvError);
@@ -57,24 +73,24 @@ public static class AeoInput
 
         if (records.Count == 0)
         {
-            return ([], [new AeoRowError("csv.header", $"The file has no header; the first line is {CsvHeader}.", "", 1)]);
+            return ([], [Error("csv.header", $"The file has no header; the first line is {CsvHeader}.", "", 1)]);
         }
 
         var (headerLine, header) = records[0];
-        var errors = new List<AeoRowError>();
+        var errors = new List<Issue>();
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Count; i++)
         {
             var name = Fields.FirstOrDefault(f => string.Equals(f, header[i].Trim(), StringComparison.OrdinalIgnoreCase));
             if (name is null || !columns.TryAdd(name, i))
             {
-                errors.Add(new AeoRowError("csv.header", $"Line {headerLine}: column '{header[i]}' is unknown or repeated; the header is {CsvHeader}.", "", headerLine));
+                errors.Add(Error("csv.header", $"Line {headerLine}: column '{header[i]}' is unknown or repeated; the header is {CsvHeader}.", "", headerLine));
             }
         }
 
         foreach (var missing in RequiredFields.Where(f => !columns.ContainsKey(f)))
         {
-            errors.Add(new AeoRowError("csv.header", $"Line {headerLine}: the header has no '{missing}' column; it is {CsvHeader}.", "", headerLine));
+            errors.Add(Error("csv.header", $"Line {headerLine}: the header has no '{missing}' column; it is {CsvHeader}.", "", headerLine));
         }
 
         if (errors.Count > 0)
@@ -89,7 +105,7 @@ public static class AeoInput
             var index = r - 1;
             if (values.Count != header.Count)
             {
-                errors.Add(new AeoRowError("csv.columns", string.Create(CultureInfo.InvariantCulture,
+                errors.Add(Error("csv.columns", string.Create(CultureInfo.InvariantCulture,
                     $"Line {line}: {values.Count} value(s) where the header has {header.Count}."), $"/{index}", line));
                 continue;
             }
@@ -105,7 +121,7 @@ public static class AeoInput
     }
 
     /// <summary>Reads a JSON array of entries.</summary>
-    public static (IReadOnlyList<AeoRow> Rows, IReadOnlyList<AeoRowError> Errors) ReadJsonArray(byte[] bytes)
+    private static (IReadOnlyList<AeoRow> Rows, IReadOnlyList<Issue> Errors) JsonArrayRows(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         using var document = Parse(bytes, out var parseError);
@@ -116,11 +132,11 @@ public static class AeoInput
 
         if (document.RootElement.ValueKind != JsonValueKind.Array)
         {
-            return ([], [new AeoRowError("json.invalid", "The body is a JSON array of entries (traderId, name, country, certificate, validFrom, validTo).", "")]);
+            return ([], [Error("json.invalid", "The body is a JSON array of entries (traderId, name, country, certificate, validFrom, validTo).", "")]);
         }
 
         var rows = new List<(AeoRow, string, int?)>();
-        var errors = new List<AeoRowError>();
+        var errors = new List<Issue>();
         var index = 0;
         foreach (var element in document.RootElement.EnumerateArray())
         {
@@ -136,7 +152,7 @@ public static class AeoInput
     }
 
     /// <summary>Reads one entry (<c>PUT /api/aeo/{traderId}</c>): the trader id comes from the path and, if the body gives one too, must match.</summary>
-    public static (AeoRow? Row, IReadOnlyList<AeoRowError> Errors) ReadJsonEntry(byte[] bytes, string traderId)
+    private static (AeoRow? Row, IReadOnlyList<Issue> Errors) JsonEntryRow(byte[] bytes, string traderId)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(traderId);
@@ -146,12 +162,12 @@ public static class AeoInput
             return (null, [parseError!]);
         }
 
-        var errors = new List<AeoRowError>();
+        var errors = new List<Issue>();
         var root = document.RootElement;
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("traderId", out var given) && given.ValueKind == JsonValueKind.String
             && !string.Equals(NormaliseId(given.GetString()!), NormaliseId(traderId), StringComparison.Ordinal))
         {
-            errors.Add(new AeoRowError("aeo.trader-id.mismatch", "The body's traderId differs from the one in the path.", "/traderId"));
+            errors.Add(Error("aeo.trader-id.mismatch", "The body's traderId differs from the one in the path.", "/traderId"));
             return (null, errors);
         }
 
@@ -160,8 +176,8 @@ public static class AeoInput
     }
 
     /// <summary>The rows, and the errors with those of entries whose trader id an earlier entry already has (reported on the later one).</summary>
-    private static (IReadOnlyList<AeoRow> Rows, IReadOnlyList<AeoRowError> Errors) WithDuplicates(
-        List<(AeoRow Row, string Pointer, int? Line)> rows, List<AeoRowError> errors)
+    private static (IReadOnlyList<AeoRow> Rows, IReadOnlyList<Issue> Errors) WithDuplicates(
+        List<(AeoRow Row, string Pointer, int? Line)> rows, List<Issue> errors)
     {
         var seen = new Dictionary<string, (string Pointer, int? Line)>(StringComparer.Ordinal);
         foreach (var (row, pointer, line) in rows)
@@ -170,7 +186,7 @@ public static class AeoInput
             {
                 var first = seen[row.TraderId];
                 var where = first.Line is { } l ? string.Create(CultureInfo.InvariantCulture, $"line {l}") : first.Pointer;
-                errors.Add(new AeoRowError("aeo.trader-id.duplicate", $"{Prefix(line)}trader {row.TraderId} is already listed at {where}.", pointer + "/traderId", line));
+                errors.Add(Error("aeo.trader-id.duplicate", $"{Prefix(line)}trader {row.TraderId} is already listed at {where}.", pointer + "/traderId", line));
             }
         }
 
@@ -178,11 +194,11 @@ public static class AeoInput
         return ([.. rows.Select(r => r.Row)], [.. errors.OrderBy(e => e.Line ?? 0).ThenBy(e => Index(e.Pointer))]);
     }
 
-    private static AeoRow? ReadJsonObject(JsonElement element, string pointer, List<AeoRowError> errors, string? traderId = null)
+    private static AeoRow? ReadJsonObject(JsonElement element, string pointer, List<Issue> errors, string? traderId = null)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new AeoRowError("json.invalid", "An entry is a JSON object.", pointer));
+            errors.Add(Error("json.invalid", "An entry is a JSON object.", pointer));
             return null;
         }
 
@@ -192,12 +208,12 @@ public static class AeoInput
         {
             if (!Fields.Contains(property.Name, StringComparer.Ordinal))
             {
-                errors.Add(new AeoRowError("json.unknown-member", $"'{property.Name}' is not a field of an entry ({string.Join(", ", Fields)}).", $"{pointer}/{property.Name}"));
+                errors.Add(Error("json.unknown-member", $"'{property.Name}' is not a field of an entry ({string.Join(", ", Fields)}).", $"{pointer}/{property.Name}"));
                 ok = false;
             }
             else if (property.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
             {
-                errors.Add(new AeoRowError("json.type", $"'{property.Name}' is a string.", $"{pointer}/{property.Name}"));
+                errors.Add(Error("json.type", $"'{property.Name}' is a string.", $"{pointer}/{property.Name}"));
                 ok = false;
             }
             else
@@ -216,11 +232,11 @@ public static class AeoInput
     }
 
     /// <summary>Checks one entry's fields; adds its faults to <paramref name="errors"/> and returns null when it has any.</summary>
-    private static AeoRow? Check(Func<string, string?> field, string pointer, int? line, List<AeoRowError> errors)
+    private static AeoRow? Check(Func<string, string?> field, string pointer, int? line, List<Issue> errors)
     {
         var before = errors.Count;
         void Fail(string name, string code, string message) =>
-            errors.Add(new AeoRowError(code, Prefix(line) + message, $"{pointer}/{name}", line));
+            errors.Add(Error(code, Prefix(line) + message, $"{pointer}/{name}", line));
 
         var traderId = field("traderId") is { } id ? NormaliseId(id) : null;
         if (traderId is null)
@@ -298,7 +314,7 @@ public static class AeoInput
 
     private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static JsonDocument? Parse(byte[] bytes, out AeoRowError? error)
+    private static JsonDocument? Parse(byte[] bytes, out Issue? error)
     {
         try
         {
@@ -306,7 +322,7 @@ public static class AeoInput
             if (JsonText.Check(document.RootElement) is { } text)
             {
                 document.Dispose();
-                error = new AeoRowError(text.Code, $"The body is not JSON the register can read: {text.Message}.", text.Pointer);
+                error = Error(text.Code, $"The body is not JSON the register can read: {text.Message}.", text.Pointer);
                 return null;
             }
 
@@ -315,13 +331,13 @@ public static class AeoInput
         }
         catch (JsonException ex)
         {
-            error = new AeoRowError("json.invalid", $"The body is not JSON: {ex.Message}", "");
+            error = Error("json.invalid", $"The body is not JSON: {ex.Message}", "");
             return null;
         }
     }
 
     /// <summary>RFC 4180 records (CsvHelper) with the line each starts on; quoted fields may hold commas, quotes ("") and line breaks. Blank lines are skipped.</summary>
-    private static List<(int Line, List<string> Values)> CsvRecords(string text, out AeoRowError? error)
+    private static List<(int Line, List<string> Values)> CsvRecords(string text, out Issue? error)
     {
         // The line a record starts on, from its offset in the text: counted forward once, records come in order.
         var (counted, line) = (0, 1);
@@ -333,7 +349,7 @@ public static class AeoInput
             return line;
         }
 
-        AeoRowError? bad = null;
+        Issue? bad = null;
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Mode = CsvMode.RFC4180,
@@ -342,7 +358,7 @@ public static class AeoInput
                 if (bad is null)
                 {
                     var at = LineOf(args.Context.Parser!);
-                    bad = new AeoRowError("csv.quote", string.Create(CultureInfo.InvariantCulture,
+                    bad = Error("csv.quote", string.Create(CultureInfo.InvariantCulture,
                         $"Line {at}: a quote inside an unquoted value, or a quoted value not closed; quote the whole value and double the quote (\"\")."), "", at);
                 }
             },

@@ -11,10 +11,10 @@ public sealed class AeoCsvTests
     [InlineData("traderId,name,country,certificate,validFrom,validTo\nGB1,Acme,GB,AEOF,2024-01-01,\nGB2,\"Beta Ltd,GB,AEOF,2024-01-01,\n", 3)]
     public void AQuotingMistakeIsRefusedWithItsLineAndNothingIsRead(string csv, int line)
     {
-        var (rows, errors) = AeoInput.ReadCsv(Encoding.UTF8.GetBytes(csv));
+        var read = AeoInput.ReadCsv(Encoding.UTF8.GetBytes(csv));
 
-        Assert.Empty(rows);
-        var error = Assert.Single(errors);
+        Assert.False(read.TryGetValue(out _, out var refusal));
+        var error = Assert.Single(refusal.Issues);
         Assert.Equal("csv.quote", error.Code);
         Assert.Equal(line, error.Line);
     }
