@@ -34,11 +34,10 @@ internal static class AssessCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the random selection: the same seed and inputs give the same results", HelpName = "S", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads")
         {
-            // One by default: on the 2-core reference machine two threads used twice the CPU per declaration and were slower.
             Description = "Threads that read, validate and score declarations; the results are the same, in the same order, for any number "
-                + "[default: 1]",
+                + "[default: one per core]",
             HelpName = "N",
-            DefaultValueFactory = _ => 1,
+            DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         threads.Validators.Add(result =>
         {
@@ -284,12 +283,17 @@ internal sealed class AssessRun(RiskEngine engine, IReadOnlyDictionary<string, L
     /// <summary>The first unreadable lines, with their line numbers.</summary>
     public IReadOnlyList<string> Unreadable => _unreadable;
 
-    /// <summary>What a line comes to before its lane: nothing (blank), unreadable, invalid, or scored with its hits.</summary>
+    /// <summary>
+    /// What a line comes to before its lane: nothing (blank), unreadable, invalid (its error codes), or scored with its
+    /// hits. It keeps only what the lane and the row need, not the declaration read: prepared lines wait for their turn
+    /// to be written, and a declaration's object graph kept that long would outlive the collector's youngest generation
+    /// and make every collection dearer.
+    /// </summary>
     public sealed record Prepared(
-        int LineNumber, Issue? Unreadable, bool IsUnreadable, Declaration? Declaration, string Office, CheckResult? Check,
-        RiskSubject? Subject, decimal Score, List<CriterionHit>? Hits, decimal? ModelContribution)
+        int LineNumber, Issue? Unreadable, bool IsUnreadable, string? Lrn, string Office, IReadOnlyList<string>? InvalidCodes,
+        decimal Score, List<CriterionHit>? Hits, decimal? ModelContribution)
     {
-        public static readonly Prepared Blank = new(0, null, false, null, "", null, null, 0m, null, null);
+        public static readonly Prepared Blank = new(0, null, false, null, "", null, 0m, null, null);
     }
 
     /// <summary>Reads, validates and scores one line: depends on the line alone, so any thread may run it.</summary>
@@ -303,7 +307,7 @@ internal sealed class AssessRun(RiskEngine engine, IReadOnlyDictionary<string, L
         var document = DeclarationDocument.Read(Encoding.UTF8.GetBytes(line), DeclarationFormat.Json);
         if (document.Declaration is not { } declaration)
         {
-            return new Prepared(lineNumber, document.Issues.Count > 0 ? document.Issues[0] : null, true, null, "", null, null, 0m, null, null);
+            return new Prepared(lineNumber, document.Issues.Count > 0 ? document.Issues[0] : null, true, null, "", null, 0m, null, null);
         }
 
         var issued = declaration.IssueDateTime;
@@ -312,14 +316,14 @@ internal sealed class AssessRun(RiskEngine engine, IReadOnlyDictionary<string, L
         var office = declaration.DeclarationOffice ?? declaration.SupervisingOffice ?? declaration.ExitOffice ?? "";
         if (!check.IsAccepted)
         {
-            return new Prepared(lineNumber, null, false, declaration, office, check, null, 0m, null, null);
+            return new Prepared(lineNumber, null, false, declaration.Lrn, office, [.. check.Errors.Select(e => e.Code)], 0m, null, null);
         }
 
         var date = issued is { } at ? DateOnly.FromDateTime(at.DateTime) : DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
         var subject = RiskSubject.Create(declaration, date, duties: check.Assessment, issues: check.Warnings);
         var hits = new List<CriterionHit>();
         var score = engine.Score(subject, hits, out var contribution);
-        return new Prepared(lineNumber, null, false, declaration, subject.Office, check, subject, score, hits, contribution);
+        return new Prepared(lineNumber, null, false, declaration.Lrn, subject.Office, null, score, hits, contribution);
     }
 
     /// <summary>Decides the lane of a prepared line and writes its row: in file order, on one thread.</summary>
@@ -341,14 +345,16 @@ internal sealed class AssessRun(RiskEngine engine, IReadOnlyDictionary<string, L
             return;
         }
 
-        if (prepared.Declaration is not { } declaration)
+        if (ReferenceEquals(prepared, Prepared.Blank))
         {
             return;
         }
 
-        if (prepared.Subject is null)
+        var lrn = prepared.Lrn;
+
+        if (prepared.InvalidCodes is { } codes)
         {
-            results.WriteInvalid(declaration.Lrn, prepared.Office, prepared.Check!.Errors.Select(e => e.Code));
+            results.WriteInvalid(lrn, prepared.Office, codes);
             Tally.AddInvalid();
             return;
         }
@@ -356,7 +362,7 @@ internal sealed class AssessRun(RiskEngine engine, IReadOnlyDictionary<string, L
         var state = For(prepared.Office);
         var decision = Selectivity.Decide(prepared.Score, prepared.Hits!, state.Thresholds(), state.Settings, _random.NextDouble(), prepared.ModelContribution);
         state.Add(decision.Score);
-        results.WriteDecision(declaration.Lrn, prepared.Office, decision);
+        results.WriteDecision(lrn, prepared.Office, decision);
         Tally.Add(decision);
     }
 
