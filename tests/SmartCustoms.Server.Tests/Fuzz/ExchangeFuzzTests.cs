@@ -107,40 +107,7 @@ public sealed class ExchangeFuzzTests : IDisposable
     private string Sign(byte[] envelope) =>
         Jws.Sign(envelope, Jwk.FromKey(_cnKey, DateTimeOffset.UtcNow, null).Kid!, ExchangeMediaTypes.Message, _cnKey);
 
-    private async Task<TestNode> StartSgAsync(string provider)
-    {
-        var sg = await TestNode.StartAsync(provider, settings: new Dictionary<string, string?> { ["SmartCustoms:NodeId"] = "SG" });
-        var card = new NodeCard
-        {
-            NodeId = "CN", Country = "CN", BaseUrl = LoopbackRouter.BaseUrl("CN"),
-            Keys = [Jwk.FromKey(_cnKey, DateTimeOffset.UtcNow.AddDays(-1), null)],
-        };
-        using var admin = sg.Admin();
-        var registered = await admin.PostAsJsonAsync("/api/exchange/partners", new { card, agreement = ExchangeSamples.ReceiverAgreement() }, ExchangeJson.Options);
-        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
-        return sg;
-    }
+    private Task<TestNode> StartSgAsync(string provider) => InboxPartner.StartSgAsync(provider, _cnKey);
 
-    private static JsonObject Envelope(Action<JsonObject>? change = null)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var envelope = new JsonObject
-        {
-            ["id"] = Guid.NewGuid().ToString("N"),
-            ["type"] = "export-data",
-            ["sender"] = "CN",
-            ["recipient"] = "SG",
-            ["createdAt"] = now.AddMinutes(-30),
-            ["sentAt"] = now,
-            ["payload"] = new JsonObject
-            {
-                ["mrn"] = "26CN000000000001X1",
-                ["status"] = "released",
-                ["acceptedAt"] = now.AddMinutes(-30),
-                ["declaration"] = new JsonObject { ["transport"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["id"] = "MSCU1234566" }) } },
-            },
-        };
-        change?.Invoke(envelope);
-        return envelope;
-    }
+    private static JsonObject Envelope(Action<JsonObject>? change = null) => InboxPartner.Envelope(change);
 }
