@@ -30,4 +30,20 @@ public sealed class PostgresConnectionStringTests
         Assert.Contains(named, refused.Message, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("secret-pw", refused.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void StatementsArePreparedAutomaticallyUnlessTheOperatorSaysOtherwise()
+    {
+        var defaults = new NpgsqlConnectionStringBuilder(PostgresConnectionString.Normalize("Host=db;Database=customs"));
+        Assert.Equal(PostgresConnectionString.DefaultMaxAutoPrepare, defaults.MaxAutoPrepare);
+        Assert.Equal(PostgresConnectionString.DefaultAutoPrepareMinUsages, defaults.AutoPrepareMinUsages);
+
+        var off = new NpgsqlConnectionStringBuilder(PostgresConnectionString.Normalize("Host=db;Max Auto Prepare=0"));
+        Assert.Equal(0, off.MaxAutoPrepare);
+
+        var own = new NpgsqlConnectionStringBuilder(
+            PostgresConnectionString.Normalize("postgres://app@db/customs?MaxAutoPrepare=10&Auto%20Prepare%20Min%20Usages=5"));
+        Assert.Equal(10, own.MaxAutoPrepare);
+        Assert.Equal(5, own.AutoPrepareMinUsages);
+    }
 }
