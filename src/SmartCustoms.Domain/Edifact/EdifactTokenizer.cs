@@ -67,7 +67,7 @@ internal ref struct EdifactTokenizer
         if (tag.Length != 3 || (next != Separators.Element && next != Separators.Segment && next != Separators.Component))
         {
             var seen = Printable(_input.Slice(_at, Math.Min(12, _input.Length - _at)));
-            fault = Fault(EdifactIssues.SegmentTag, $"A segment must start with a three-letter tag such as UNH or EQD; found \"{seen}\".", position, seen.Length > 0 ? seen[..Math.Min(3, seen.Length)] : "?");
+            fault = Fault(EdifactIssues.SegmentTag, $"A segment must start with a three-letter tag such as UNH or EQD; found \"{seen}\".", position, "?");
             return null;
         }
 
@@ -125,7 +125,7 @@ internal ref struct EdifactTokenizer
             if (started)
             {
                 components ??= [];
-                components.Add(TakeValue(position));
+                components.Add(TakeValue(tag, position));
                 if (c != separators.Component)
                 {
                     repetitions ??= [];
@@ -192,7 +192,7 @@ internal ref struct EdifactTokenizer
         return true;
     }
 
-    private string TakeValue(EdifactPosition position)
+    private string TakeValue(string tag, EdifactPosition position)
     {
         if (_value.Count == 0)
         {
@@ -206,7 +206,7 @@ internal ref struct EdifactTokenizer
             var name = Charset.Identifier.Length == 0 ? "the service segments' 7-bit set" : Charset.Identifier;
             Warnings.Add(new Issue(EdifactIssues.Charset,
                 $"A value holds bytes outside {name}; it was read as {(System.Text.Unicode.Utf8.IsValid(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_value)) ? "UTF-8" : "Latin-1")}: \"{value}\".",
-                position.Pointer("?"), IssueSeverity.Warning) { Line = position.Line });
+                position.Pointer(tag), IssueSeverity.Warning) { Line = position.Line });
         }
 
         _value.Clear();
