@@ -114,7 +114,9 @@ public sealed record ContainerReport
         {
             var why = check == ContainerNumberCheck.WrongCheckDigit
                 ? $"its check digit should be {ContainerNumber.ComputeCheckDigit(number.Trim().AsSpan(0, 10))}"
-                : "it is not 3 owner letters, a category letter (U, J, Z), 6 digits and a check digit";
+                : number.Trim() is { Length: 11 } n && n[..4].All(char.IsAsciiLetter) && n[4..10].All(char.IsAsciiDigit)
+                    ? $"its fourth letter \"{n[3]}\" is not an equipment category (U, J, Z, or a swap-body letter); with a valid category the check digit would be {ContainerNumber.ComputeCheckDigit(n.AsSpan(0, 10))}"
+                    : "it is not 4 letters (owner code and category), 6 digits and a check digit";
             warnings.Add(new Issue(EdifactIssues.ContainerNumber, $"Container \"{number}\" is not a valid ISO 6346 number: {why}.", eqd.Pointer(1), IssueSeverity.Warning)
             { Line = eqd.Position.Line });
         }
