@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SmartCustoms.Cli.Aeo;
 using SmartCustoms.Cli.Declarations;
+using SmartCustoms.Cli.Edifact;
 using SmartCustoms.Cli.Exchange;
 using SmartCustoms.Cli.Hosting;
 using SmartCustoms.Cli.Keys;
@@ -27,6 +28,7 @@ internal static class SmartCustomsCli
             SmartCustoms.Cli.Assess.AssessCommand.Create(console),
             SmartCustoms.Cli.Model.ModelCommands.Create(console, storage),
             SmartCustoms.Cli.Demo.DemoCommand.Create(console),
+            EdifactCommand.Create(console),
         };
     }
 
