@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Text;
 
 namespace SmartCustoms.Domain.Postal;
@@ -21,7 +20,7 @@ public static class Descriptions
         "cadeau", "cadeaux", "pieces", "piece", "vetements", "vetement", "marchandise", "marchandises", "echantillon", "echantillons", "divers",
         "produits", "produit", "colis", "effets", "personnels", "de", "et",
         // German
-        "geschenk", "geschenke", "teile", "ersatzteile", "kleidung", "ware", "waren", "muster", "sonstiges", "verschiedenes", "artikel", "zubehor",
+        "geschenk", "geschenke", "teile", "ersatzteile", "kleidung", "ware", "waren", "muster", "sonstiges", "verschiedenes", "artikel", "zubehor", "accesorios", "accessoires", "accessori", "acessorios",
         "und",
         // Spanish, Portuguese, Italian
         "regalo", "regalos", "piezas", "repuestos", "ropa", "mercancia", "mercancias", "muestra", "muestras", "varios", "productos", "presente",
@@ -79,20 +78,48 @@ public static class Descriptions
         return words;
     }
 
-    /// <summary>Lower case without diacritics: "Vêtements" and "vetements" are one word.</summary>
+    /// <summary>
+    /// Lower case without diacritics: "Vêtements" and "vetements" are one word. A table rather than Unicode decomposition,
+    /// which the node's invariant globalization does not do.
+    /// </summary>
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var lower = text.ToLowerInvariant();
+        var folded = new StringBuilder(lower.Length);
+        foreach (var c in lower)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            if (c < 0x80 || !Latin.TryGetValue(c, out var plain))
             {
                 folded.Append(c);
             }
+            else
+            {
+                folded.Append(plain);
+            }
         }
 
-        return folded.ToString().Normalize(NormalizationForm.FormC);
+        return folded.ToString();
+    }
+
+    private static readonly FrozenDictionary<char, string> Latin = BuildLatin();
+
+    private static FrozenDictionary<char, string> BuildLatin()
+    {
+        var map = new Dictionary<char, string> { ['ß'] = "ss", ['æ'] = "ae", ['œ'] = "oe", ['þ'] = "th", ['ð'] = "d" };
+        foreach (var (plain, accented) in new[]
+        {
+            ("a", "àáâãäåāăą"), ("c", "çćĉċč"), ("d", "ďđ"), ("e", "èéêëēĕėęě"), ("g", "ĝğġģ"), ("h", "ĥħ"), ("i", "ìíîïĩīĭįı"), ("j", "ĵ"),
+            ("k", "ķ"), ("l", "ĺļľŀł"), ("n", "ñńņňŉ"), ("o", "òóôõöøōŏő"), ("r", "ŕŗř"), ("s", "śŝşšș"), ("t", "ţťŧț"), ("u", "ùúûüũūŭůűų"),
+            ("w", "ŵ"), ("y", "ýÿŷ"), ("z", "źżž"),
+        })
+        {
+            foreach (var c in accented)
+            {
+                map[c] = plain;
+            }
+        }
+
+        return map.ToFrozenDictionary();
     }
 }
