@@ -7,6 +7,7 @@ using SmartCustoms.Server.Health;
 using SmartCustoms.Server.Hosting;
 using SmartCustoms.Server.Models;
 using SmartCustoms.Server.Portal;
+using SmartCustoms.Server.Postal;
 using SmartCustoms.Server.Risk;
 using SmartCustoms.Server.Tariffs;
 
@@ -42,6 +43,7 @@ try
     app.MapModels();
     app.MapExchange();
     app.MapAeo();
+    app.MapPostal();
     app.MapPortal();
 
     await app.RunAsync();

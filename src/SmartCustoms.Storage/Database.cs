@@ -5,6 +5,7 @@ using SmartCustoms.Storage.Exchange;
 using SmartCustoms.Storage.Health;
 using SmartCustoms.Storage.Leases;
 using SmartCustoms.Storage.Models;
+using SmartCustoms.Storage.Postal;
 using SmartCustoms.Storage.Risk;
 using SmartCustoms.Storage.Secrets;
 using SmartCustoms.Storage.Snapshots;
@@ -37,6 +38,7 @@ public sealed class Database : IAsyncDisposable
         JobLeases = new JobLeases(backend);
         Health = new NodeHealthStore(backend);
         Snapshots = new SnapshotStore(backend);
+        Postal = new PostalStore(backend);
     }
 
     /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
@@ -54,6 +56,7 @@ public sealed class Database : IAsyncDisposable
     public INodeSecretStore Secrets { get; }
     public JobLeases JobLeases { get; }
     public NodeHealthStore Health { get; }
+    public IPostalStore Postal { get; }
 
     /// <summary>The versions of what servers keep in memory, moved by the other stores' writes.</summary>
     public ISnapshotStore Snapshots { get; }

@@ -6,6 +6,7 @@ using SmartCustoms.Storage.Exchange;
 using SmartCustoms.Storage.Health;
 using SmartCustoms.Storage.Leases;
 using SmartCustoms.Storage.Models;
+using SmartCustoms.Storage.Postal;
 using SmartCustoms.Storage.Risk;
 using SmartCustoms.Storage.Secrets;
 using SmartCustoms.Storage.Snapshots;
@@ -42,6 +43,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<INodeSecretStore>(sp => sp.GetRequiredService<Database>().Secrets);
         services.AddSingleton(sp => sp.GetRequiredService<Database>().JobLeases);
         services.AddSingleton(sp => sp.GetRequiredService<Database>().Health);
+        services.AddSingleton<IPostalStore>(sp => sp.GetRequiredService<Database>().Postal);
         services.AddSingleton<ISnapshotStore>(sp => sp.GetRequiredService<Database>().Snapshots);
         return services;
     }

@@ -10,6 +10,8 @@ public enum Role
     Analyst,
     /// <summary>Runs the node: keys, tariffs, partners.</summary>
     Admin,
+    /// <summary>A post or express carrier: sends its items' advance data and collects the answers; bound to one operator (its party id).</summary>
+    Carrier,
 }
 
 /// <summary>An API key as stored: only the SHA-256 of the secret is kept.</summary>
@@ -18,7 +20,7 @@ public sealed record ApiKey
     public required string Id { get; init; }
     public required Role Role { get; init; }
 
-    /// <summary>The party a trader key acts for; null for other roles.</summary>
+    /// <summary>The party a trader key acts for, or the operator a carrier key sends for; null for other roles.</summary>
     public string? PartyId { get; init; }
     public required string Name { get; init; }
     public required byte[] SecretHash { get; init; }

@@ -28,6 +28,7 @@ public static class Roles
     public const string Officer = "officer";
     public const string Analyst = "analyst";
     public const string Admin = "admin";
+    public const string Carrier = "carrier";
 
     public static string Name(Role role) => role switch
     {
@@ -35,6 +36,7 @@ public static class Roles
         Role.Officer => Officer,
         Role.Analyst => Analyst,
         Role.Admin => Admin,
+        Role.Carrier => Carrier,
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 }

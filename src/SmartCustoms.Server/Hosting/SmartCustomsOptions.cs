@@ -46,6 +46,26 @@ public sealed class SmartCustomsOptions
 
     public HealthSection Health { get; set; } = new();
 
+    public PostalSection Postal { get; set; } = new();
+
+    public sealed class PostalSection
+    {
+        /// <summary>Items one batch may hold.</summary>
+        public int MaxBatchItems { get; set; } = 10_000;
+
+        /// <summary>Bytes one batch may take: 10,000 items of about 3 KiB of JSON each, with room.</summary>
+        public int MaxBatchBytes { get; set; } = 48 * 1024 * 1024;
+
+        /// <summary>The period over which one recipient's items are summed to find a split shipment.</summary>
+        public TimeSpan SplitWindow { get; set; } = TimeSpan.FromDays(1);
+
+        /// <summary>The sum above which a split shipment is suspected, in the tariff's currency; unset: the tariff's de minimis.</summary>
+        public decimal? SplitThreshold { get; set; }
+
+        /// <summary>The ceiling of IOSS consignments in the tariff's currency (EUR 150 in the EU); unset: the tariff's de minimis.</summary>
+        public decimal? IossCeiling { get; set; }
+    }
+
     public TelemetrySection Telemetry { get; set; } = new();
 
     public sealed class HealthSection

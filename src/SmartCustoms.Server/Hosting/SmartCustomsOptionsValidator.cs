@@ -35,6 +35,8 @@ public sealed class SmartCustomsOptionsValidator : IValidateOptions<SmartCustoms
             { RateLimits: var limits } when RateLimits(limits) is { } rateLimits => rateLimits,
             { Statistics.MinTraders: < 1 } => "SmartCustoms:Statistics:MinTraders must be at least 1.",
             { InvoiceTolerancePercent: < 0 or > 100 } => "SmartCustoms:InvoiceTolerancePercent must be between 0 and 100.",
+            { Postal.MaxBatchItems: < 1 } or { Postal.MaxBatchBytes: < 1024 } or { Postal.SplitWindow.Ticks: <= 0 } or { Postal.SplitThreshold: < 0 } or { Postal.IossCeiling: < 0 } =>
+                "SmartCustoms:Postal: MaxBatchItems is at least 1, MaxBatchBytes at least 1024, SplitWindow positive, SplitThreshold and IossCeiling not negative.",
             { Health.MinFreeDiskBytes: < 0 } => "SmartCustoms:Health:MinFreeDiskBytes cannot be negative.",
             { Telemetry.OtlpEndpoint: { } otlp } when !IsHttpUrl(otlp) =>
                 $"SmartCustoms:Telemetry:OtlpEndpoint must be an absolute http(s) URL, e.g. http://collector:4317; it is '{otlp}'.",

@@ -6,6 +6,7 @@ using SmartCustoms.Server.Exchange;
 using SmartCustoms.Server.Health;
 using SmartCustoms.Server.Models;
 using SmartCustoms.Server.Portal;
+using SmartCustoms.Server.Postal;
 using SmartCustoms.Server.Risk;
 using SmartCustoms.Server.Secrets;
 using SmartCustoms.Server.Snapshots;
@@ -55,6 +56,7 @@ public static class SmartCustomsServices
         builder.Services.AddSingleton<LodgingService>();
         builder.Services.AddSingleton<TransitionService>();
         builder.Services.AddSingleton<ControlService>();
+        builder.Services.AddSingleton<PostalIntakeService>();
         builder.Services.AddSingleton<ApiKeyVerifier>();
         builder.Services.AddSingleton<NodeInitializer>();
         builder.Services.AddExchange(options.Exchange);

@@ -11,15 +11,19 @@ public sealed class ApiKeyIssuer(IApiKeyStore keys, TimeProvider clock)
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!Enum.TryParse<Role>(role, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || !char.IsAsciiLetter(role[0]))
         {
-            errors["role"] = ["Role must be one of trader, officer, analyst, admin."];
+            errors["role"] = ["Role must be one of trader, officer, analyst, admin, carrier."];
         }
         else if (parsed == Role.Trader && string.IsNullOrWhiteSpace(partyId))
         {
             errors["partyId"] = ["A trader key must name the party (e.g. EORI) it acts for."];
         }
-        else if (parsed != Role.Trader && partyId is not null)
+        else if (parsed == Role.Carrier && string.IsNullOrWhiteSpace(partyId))
         {
-            errors["partyId"] = ["Only trader keys are bound to a party."];
+            errors["partyId"] = ["A carrier key must name the operator it sends items for (e.g. FR-LAPOSTE)."];
+        }
+        else if (parsed is not (Role.Trader or Role.Carrier) && partyId is not null)
+        {
+            errors["partyId"] = ["Only trader and carrier keys are bound to a party."];
         }
 
         if ((partyId?.Any(char.IsControl) ?? false) || (name?.Any(char.IsControl) ?? false))

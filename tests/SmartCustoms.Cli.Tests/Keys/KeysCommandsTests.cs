@@ -42,7 +42,7 @@ public sealed partial class KeysCommandsTests : IDisposable
         var run = await CliRun.StartAsync("keys", "create", "--role", "superuser", "--data-dir", _folder.Path);
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains("--role: Role must be one of trader, officer, analyst, admin.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--role: Role must be one of trader, officer, analyst, admin, carrier.", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

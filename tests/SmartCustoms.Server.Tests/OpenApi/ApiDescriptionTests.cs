@@ -9,7 +9,7 @@ namespace SmartCustoms.Server.Tests.OpenApi;
 public sealed class ApiDescriptionTests
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch"];
-    private static readonly string[] Roles = ["trader", "officer", "analyst", "admin"];
+    private static readonly string[] Roles = ["trader", "officer", "analyst", "admin", "carrier"];
 
     [Fact]
     public async Task CheckedInClientIsTheOneTheApiDescriptionGenerates()
@@ -74,7 +74,7 @@ public sealed class ApiDescriptionTests
         var keys = new Dictionary<string, HttpClient>(StringComparer.Ordinal);
         foreach (var role in Roles)
         {
-            keys[role] = await node.ClientForAsync(role, role == "trader" ? "GB123456789000" : null);
+            keys[role] = await node.ClientForAsync(role, role switch { "trader" => "GB123456789000", "carrier" => "FR-POST", _ => null });
         }
 
         var wrong = new List<string>();
