@@ -42,7 +42,7 @@ public static class CriteriaApi
             .Produces<StoredCriterion>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst));
-        group.MapPost("/import", ImportAsync).WithName("ImportRiskCriteria")
+        group.MapPost("/import", PostImportAsync).WithName("ImportRiskCriteria")
             .WithBodyLimit(MaxImportBytes)
             .WithSummary("Store a set of criteria at once: each becomes the next version of its id; all are stored or none")
             .WithDescription("A JSON array of criteria, as `smartcustoms criteria export` writes it. Every criterion is checked first; " +
@@ -75,7 +75,7 @@ public static class CriteriaApi
         return retired is null ? TypedResults.NotFound() : TypedResults.Ok(retired);
     }
 
-    private static async Task<IResult> ImportAsync(
+    private static async Task<IResult> PostImportAsync(
         HttpRequest request, IRiskStore store, RiskAssessor assessor, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var body = await BodyReader.ReadAsync(request, MaxImportBytes, cancellationToken).ConfigureAwait(false);
