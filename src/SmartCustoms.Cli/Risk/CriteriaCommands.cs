@@ -60,7 +60,7 @@ internal static class CriteriaCommands
                 }
 
                 await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"Imported {stored.Count} criteria ({stored.Count(c => c.Version == 1)} new)."), ct).ConfigureAwait(false);
+                    $"Imported {stored.Count} criteria ({stored.Count(c => c.Version == 1)} new).")).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }, cancellationToken).ConfigureAwait(false);
         });
@@ -95,7 +95,7 @@ internal static class CriteriaCommands
                     return ExitCodes.Usage;
                 }
 
-                await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Exported {criteria.Count} criteria to {path}."), ct).ConfigureAwait(false);
+                await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Exported {criteria.Count} criteria to {path}.")).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }, cancellationToken).ConfigureAwait(false);
         });
