@@ -23,6 +23,7 @@ internal static class SmartCustomsCli
             PartnersCommands.Create(console, storage),
             AeoCommands.Create(console),
             TariffCommands.Create(console, storage),
+            SmartCustoms.Cli.Risk.CriteriaCommands.Create(console, storage),
             DeclarationsCommands.Create(console),
             SmartCustoms.Cli.Generate.GenerateCommand.Create(console),
             SmartCustoms.Cli.Assess.AssessCommand.Create(console),

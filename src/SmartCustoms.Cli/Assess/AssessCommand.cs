@@ -370,7 +370,7 @@ internal sealed class AssessRun(RiskEngine engine, IReadOnlyDictionary<string, L
     {
         if (!_offices.TryGetValue(office, out var state))
         {
-            state = new OfficeState(lanes.GetValueOrDefault(office) ?? new LaneSettings { Office = office });
+            state = new OfficeState(LaneSettings.For(lanes, office) ?? new LaneSettings { Office = office });
             _offices.Add(office, state);
         }
 

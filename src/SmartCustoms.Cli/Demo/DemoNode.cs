@@ -61,6 +61,8 @@ internal sealed class DemoNode : IAsyncDisposable
         start.Environment["SmartCustoms__Exchange__BaseUrl"] = baseAddress.ToString().TrimEnd('/');
         // Nothing is released before the officer has seen it: the demo shows lanes, not releases.
         start.Environment["SmartCustoms__Risk__AutoRelease"] = "false";
+        // The demonstration shows the partners' checks alone: no example criteria join the reasons.
+        start.Environment["SmartCustoms__Risk__LoadExamples"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start) ?? throw new DemoException("dotnet did not start.");

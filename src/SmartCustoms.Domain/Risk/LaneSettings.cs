@@ -9,6 +9,9 @@ namespace SmartCustoms.Domain.Risk;
 /// </summary>
 public sealed record LaneSettings
 {
+    /// <summary>The office of the settings that every office without settings of its own follows.</summary>
+    public const string AnyOffice = "*";
+
     public const int MinWindow = 50;
     public const int MaxWindow = 100_000;
 
@@ -37,12 +40,19 @@ public sealed record LaneSettings
     public decimal FallbackYellow { get; init; } = 100m;
     public decimal FallbackBlue { get; init; } = 50m;
 
+    /// <summary>The settings <paramref name="office"/> follows: its own, else those for <see cref="AnyOffice"/>, else null.</summary>
+    public static LaneSettings? For(IReadOnlyDictionary<string, LaneSettings> settings, string office)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.GetValueOrDefault(office) ?? (settings.GetValueOrDefault(AnyOffice) is { } any ? any with { Office = office } : null);
+    }
+
     public IReadOnlyList<Issue> Validate()
     {
         var errors = new List<Issue>();
-        if (!CriterionCompiler.IsOfficeCode(Office))
+        if (!CriterionCompiler.IsOfficeCode(Office) && Office != AnyOffice)
         {
-            errors.Add(new("office.invalid", $"Customs office '{Office}' must be a country code followed by up to six letters or digits.", "/office"));
+            errors.Add(new("office.invalid", $"Customs office '{Office}' must be a country code followed by up to six letters or digits, or {AnyOffice} for every office without settings of its own.", "/office"));
         }
 
         Rate(errors, RedRate, "/redRate");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SmartCustoms.Domain.Access;
 using SmartCustoms.Domain.ReferenceData;
+using SmartCustoms.Domain.Risk;
 using SmartCustoms.Domain.Tariffs;
 using SmartCustoms.Server.Access;
 using SmartCustoms.Storage;
@@ -30,6 +31,35 @@ public sealed partial class NodeInitializer(
             var demo = TariffFile.LoadDemo();
             await database.Tariffs.SaveAsync(demo, "node start-up", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             LogDemoTariff(logger, demo.Name, null);
+        }
+
+        if (options.Value.Risk.LoadExamples)
+        {
+            await LoadExampleRiskAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A node without criteria would send every declaration to a lane by chance alone (score 0, random selections only):
+    /// on its first start it takes the shipped examples, and says so, until analysts load their own.
+    /// </summary>
+    private async Task LoadExampleRiskAsync(CancellationToken cancellationToken)
+    {
+        if ((await database.Risk.ListCurrentAsync(includeRetired: true, cancellationToken).ConfigureAwait(false)).Count == 0)
+        {
+            var examples = ExampleCriteria.Load();
+            await database.Risk.SaveCriteriaAsync(examples, ExampleCriteria.StartUpAuthor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            LogExampleCriteria(logger, examples.Count, null);
+        }
+
+        if ((await database.Risk.GetLaneSettingsAsync(cancellationToken).ConfigureAwait(false)).Count == 0)
+        {
+            foreach (var lanes in ExampleCriteria.LoadLanes())
+            {
+                await database.Risk.SaveLaneSettingsAsync(lanes, ExampleCriteria.StartUpAuthor, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            }
+
+            LogExampleLanes(logger, null);
         }
     }
 
@@ -66,4 +96,12 @@ public sealed partial class NodeInitializer(
     [LoggerMessage(EventId = 10, EventName = "DemoTariff", Level = LogLevel.Warning,
         Message = "No tariff loaded yet: using the shipped {TariffName}. Load the real one with `smartcustoms tariff import` or PUT /api/tariff")]
     private static partial void LogDemoTariff(ILogger logger, string tariffName, Exception? exception);
+
+    [LoggerMessage(EventId = 11, EventName = "ExampleCriteria", Level = LogLevel.Warning,
+        Message = "No risk criteria yet: loaded the {Count} shipped example criteria (illustrative, not intelligence). Load your own with `smartcustoms criteria import` or POST /api/risk/criteria/import, and retire the examples")]
+    private static partial void LogExampleCriteria(ILogger logger, int count, Exception? exception);
+
+    [LoggerMessage(EventId = 12, EventName = "ExampleLanes", Level = LogLevel.Warning,
+        Message = "No lane settings yet: every office follows the shipped example rates (red 3%, yellow 7%, blue 5%, random 1%) under office '*'. Set each office's rates to its inspection capacity with PUT /api/risk/lanes")]
+    private static partial void LogExampleLanes(ILogger logger, Exception? exception);
 }

@@ -139,6 +139,9 @@ public sealed class SmartCustomsOptions
         /// <summary>Release green- and blue-lane declarations at lodging (the goods go now; blue ones may be audited later).</summary>
         public bool AutoRelease { get; set; } = true;
 
+        /// <summary>Load the shipped example criteria and lane settings at first start (when the node has none), as the demo tariff is.</summary>
+        public bool LoadExamples { get; set; } = true;
+
         /// <summary>How often a server re-reads criteria, lane settings and the offices' recent scores written by other servers.</summary>
         public int RefreshSeconds { get; set; } = 5;
 

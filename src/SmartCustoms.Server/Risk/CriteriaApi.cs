@@ -16,6 +16,7 @@ namespace SmartCustoms.Server.Risk;
 public static class CriteriaApi
 {
     private const int MaxCriterionBytes = 64 * 1024;
+    private const int MaxImportBytes = 4 * 1024 * 1024;
 
     public static RouteGroupBuilder MapRiskCriteria(this IEndpointRouteBuilder routes)
     {
@@ -41,6 +42,17 @@ public static class CriteriaApi
             .Produces<StoredCriterion>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst));
+        group.MapPost("/import", PostImportAsync).WithName("ImportRiskCriteria")
+            .WithBodyLimit(MaxImportBytes)
+            .WithSummary("Store a set of criteria at once: each becomes the next version of its id; all are stored or none")
+            .WithDescription("A JSON array of criteria, as `smartcustoms criteria export` writes it. Every criterion is checked first; " +
+                "one error refuses the whole set, with a pointer into the array for each error (e.g. `/3/when/all/0/op`). " +
+                "Criteria of the node that the array does not name stay as they are.")
+            .Accepts<IReadOnlyList<CriterionDocument>>("application/json")
+            .Produces<IReadOnlyList<StoredCriterion>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequireAuthorization(p => p.RequireRole(Roles.Analyst));
         group.MapDelete("/{id}", RetireAsync).WithName("RetireRiskCriterion").WithSummary("Retire a criterion (its history is kept)")
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst));
         return group;
@@ -61,6 +73,40 @@ public static class CriteriaApi
         var retired = await store.RetireAsync(id, Caller.From(user).KeyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await assessor.ChangedAsync(cancellationToken).ConfigureAwait(false);
         return retired is null ? TypedResults.NotFound() : TypedResults.Ok(retired);
+    }
+
+    private static async Task<IResult> PostImportAsync(
+        HttpRequest request, IRiskStore store, RiskAssessor assessor, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var body = await BodyReader.ReadAsync(request, MaxImportBytes, cancellationToken).ConfigureAwait(false);
+        if (!body.Succeeded)
+        {
+            return body.Refusal.ToResult();
+        }
+
+        var imported = await ImportAsync(Encoding.UTF8.GetString(body.Value), store, assessor, clock, Caller.From(user), cancellationToken).ConfigureAwait(false);
+        return imported.ToResult(stored => TypedResults.Ok(stored));
+    }
+
+    /// <summary>
+    /// Checks a whole set of criteria (<see cref="CriteriaFile"/>) and stores each as the next version of its id in one
+    /// transaction: every criterion, or a refusal naming each error and nothing stored.
+    /// </summary>
+    public static async Task<Outcome<IReadOnlyList<StoredCriterion>>> ImportAsync(
+        string json, IRiskStore store, RiskAssessor assessor, TimeProvider clock, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(assessor);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!CriteriaFile.Check(json).TryGetValue(out var documents, out var refusal))
+        {
+            return refusal;
+        }
+
+        var stored = await store.SaveCriteriaAsync(documents, caller.KeyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await assessor.ChangedAsync(cancellationToken).ConfigureAwait(false);
+        return Outcome.Success(stored);
     }
 
     /// <summary>The API's create (no route id) or new version (route id).</summary>

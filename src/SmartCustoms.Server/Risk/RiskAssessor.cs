@@ -83,7 +83,7 @@ public sealed partial class RiskAssessor
         var trader = await TraderFactsAsync(declaration.Declarant?.Id, declaration.Importer?.Id, cancellationToken).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         var subject = RiskSubject.Create(declaration, today, trader, check.Assessment, references, check.Warnings);
-        var settings = lanes.GetValueOrDefault(subject.Office) ?? _defaultLanes.GetOrAdd(subject.Office, static office => new LaneSettings { Office = office });
+        var settings = LaneSettings.For(lanes, subject.Office) ?? _defaultLanes.GetOrAdd(subject.Office, static office => new LaneSettings { Office = office });
         var window = await WindowAsync(subject.Office, settings.Window, cancellationToken).ConfigureAwait(false);
         // Only imports are compared with partners' data, and only when some partner sends any.
         var partner = declaration.IsImport && senders.Count > 0

@@ -51,6 +51,12 @@ public interface IRiskStore
     /// </summary>
     Task<StoredCriterion> SaveCriterionAsync(CriterionDocument document, string author, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores each of <paramref name="documents"/> as the next version of its id, all in one transaction: every one is
+    /// stored, or none is. The ids must be distinct.
+    /// </summary>
+    Task<IReadOnlyList<StoredCriterion>> SaveCriteriaAsync(IReadOnlyList<CriterionDocument> documents, string author, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>The latest version of every id, ordered by id; retired ones only when asked.</summary>
     Task<IReadOnlyList<StoredCriterion>> ListCurrentAsync(bool includeRetired, CancellationToken cancellationToken);
 

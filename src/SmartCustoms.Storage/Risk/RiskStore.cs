@@ -27,27 +27,45 @@ internal sealed class RiskStore(StorageBackend backend) : IRiskStore
 
     private readonly SqlDialect _dialect = backend.Dialect;
 
-    public Task<StoredCriterion> SaveCriterionAsync(CriterionDocument document, string author, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<StoredCriterion> SaveCriterionAsync(CriterionDocument document, string author, DateTimeOffset at, CancellationToken cancellationToken) =>
+        (await SaveCriteriaAsync([document], author, at, cancellationToken).ConfigureAwait(false))[0];
+
+    public Task<IReadOnlyList<StoredCriterion>> SaveCriteriaAsync(IReadOnlyList<CriterionDocument> documents, string author, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(documents);
         ArgumentException.ThrowIfNullOrWhiteSpace(author);
-        var id = document.Id;
-        if (string.IsNullOrWhiteSpace(id))
+        foreach (var document in documents)
         {
-            throw new ArgumentException("A criterion to store needs an id.", nameof(document));
+            ArgumentNullException.ThrowIfNull(document, nameof(documents));
+            if (string.IsNullOrWhiteSpace(document.Id))
+            {
+                throw new ArgumentException("A criterion to store needs an id.", nameof(documents));
+            }
         }
 
-        var json = CriterionJson.Serialize(document);
+        if (documents.Select(d => d.Id).Distinct(StringComparer.Ordinal).Count() != documents.Count)
+        {
+            throw new ArgumentException("The criteria to store in one go must have distinct ids.", nameof(documents));
+        }
+
         var createdAt = SqlDialect.Normalize(at);
-        return backend.WriteAsync(async (session, ct) =>
+        return backend.WriteAsync<IReadOnlyList<StoredCriterion>>(async (session, ct) =>
         {
             await SnapshotWrites.BumpAsync(session, SnapshotKind.Criteria, ct).ConfigureAwait(false);
-            var version = (int)(await session.ScalarInt64Async(
-                "SELECT COALESCE(MAX(version), 0) + 1 FROM risk_criteria WHERE id = @id", ct, ("@id", id)).ConfigureAwait(false))!.Value;
-            await session.ExecuteAsync(
-                $"INSERT INTO risk_criteria (id, version, document, author, created_at) VALUES (@id, @version, @document{_dialect.JsonbCast}, @author, @createdAt)",
-                ct, ("@id", id), ("@version", version), ("@document", json), ("@author", author), ("@createdAt", _dialect.ToDb(createdAt))).ConfigureAwait(false);
-            return new StoredCriterion(id, version, document, author, createdAt, null, null);
+            var stored = new List<StoredCriterion>(documents.Count);
+            foreach (var document in documents)
+            {
+                var id = document.Id!;
+                var version = (int)(await session.ScalarInt64Async(
+                    "SELECT COALESCE(MAX(version), 0) + 1 FROM risk_criteria WHERE id = @id", ct, ("@id", id)).ConfigureAwait(false))!.Value;
+                await session.ExecuteAsync(
+                    $"INSERT INTO risk_criteria (id, version, document, author, created_at) VALUES (@id, @version, @document{_dialect.JsonbCast}, @author, @createdAt)",
+                    ct, ("@id", id), ("@version", version), ("@document", CriterionJson.Serialize(document)), ("@author", author),
+                    ("@createdAt", _dialect.ToDb(createdAt))).ConfigureAwait(false);
+                stored.Add(new StoredCriterion(id, version, document, author, createdAt, null, null));
+            }
+
+            return stored;
         }, cancellationToken);
     }
 

@@ -129,10 +129,11 @@ public sealed class HeaderAndFormFuzzTests
     private static readonly string[] FormValues =
     [
         "", " ", "\ud800", "\u0000", "%ED%A0%80", new string('x', 20_000), "findings", "none", "-1", "1e400", "abc", "<script>", "undervaluation", "99999999999999999999999",
+        "12,50", "1,250", "1.250,5", "\u0661\u0662\u066b\u0665", "1\u202f250", "12.50",
     ];
 
     private static readonly string[] FormNames =
-        ["ApiKey", "Outcome", "Categories", "Categories[0]", "Revenue", "Notes", "Seals[0]", "Seals[99999]", "Containers[0]", "__RequestVerificationToken", "ReturnUrl"];
+        ["ApiKey", "Outcome", "Categories", "Categories[0]", "Revenue", "RevenueConfirmed", "Notes", "Seals[0]", "Seals[99999]", "Containers[0]", "__RequestVerificationToken", "ReturnUrl"];
 
     private static readonly Gen<(int[] Names, int[] Values, bool Token)> FormGen =
         CsCheck.Gen.Select(CsCheck.Gen.Int[0, FormNames.Length - 1].Array[1, 4], CsCheck.Gen.Int[0, FormValues.Length - 1].Array[4], CsCheck.Gen.Bool);

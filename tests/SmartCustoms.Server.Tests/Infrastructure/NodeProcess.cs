@@ -73,6 +73,7 @@ public sealed class NodeProcess : IAsyncDisposable
         start.Environment["SmartCustoms__DataDirectory"] = dataDirectory;
         start.Environment["SmartCustoms__BootstrapAdminKey"] = AdminKey;
         start.Environment["SmartCustoms__NodeId"] = "GB";
+        start.Environment["SmartCustoms__Risk__LoadExamples"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

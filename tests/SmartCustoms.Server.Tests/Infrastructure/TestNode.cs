@@ -45,6 +45,8 @@ public sealed class TestNode : WebApplicationFactory<Program>
                 ["SmartCustoms:NodeId"] = "GB",
                 // Most tests walk the lifecycle by hand; the tests of selectivity switch automatic release back on.
                 ["SmartCustoms:Risk:AutoRelease"] = "false",
+                // Most tests set up the criteria they test; the tests of a first start switch the shipped examples back on.
+                ["SmartCustoms:Risk:LoadExamples"] = "false",
                 ["ConnectionStrings:SmartCustoms"] = provider == Databases.Postgres ? await Databases.CreatePostgresAsync() : "",
             };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

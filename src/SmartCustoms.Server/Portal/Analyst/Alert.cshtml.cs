@@ -41,8 +41,9 @@ public sealed class AlertModel(IExchangeStore store, OutboxSignal signal, IOptio
     [BindProperty]
     public string? Parties { get; set; }
 
+    /// <summary>As typed: read by <see cref="TypedNumber"/>, so that "1,000" or "thirty" is refused, not dropped.</summary>
     [BindProperty]
-    public int? ValidDays { get; set; }
+    public string? ValidDays { get; set; }
 
     public async Task OnGetAsync(string? sent, CancellationToken cancellationToken)
     {
@@ -52,6 +53,19 @@ public sealed class AlertModel(IExchangeStore store, OutboxSignal signal, IOptio
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        int? validDays = null;
+        if (!string.IsNullOrWhiteSpace(ValidDays))
+        {
+            if (!TypedNumber.ReadWholeNumber(ValidDays, NumberConvention.Of(Request), "Valid for (days)", "/targeting/validDays").TryGetValue(out var days, out var unreadable))
+            {
+                Show(unreadable);
+                await LoadAsync(cancellationToken);
+                return Page();
+            }
+
+            validDays = days;
+        }
+
         var alert = new AlertsApi.RiskAlertRequest
         {
             Partner = Partner,
@@ -59,7 +73,7 @@ public sealed class AlertModel(IExchangeStore store, OutboxSignal signal, IOptio
             Text = Text,
             Targeting = new RiskAlertTargeting
             {
-                HsCodes = List(HsCodes), Origins = List(Origins), ExportCountries = List(ExportCountries), Parties = List(Parties), ValidDays = ValidDays,
+                HsCodes = List(HsCodes), Origins = List(Origins), ExportCountries = List(ExportCountries), Parties = List(Parties), ValidDays = validDays,
             },
         };
         var sent = await AlertsApi.SendAsync(alert, store, signal, options.Value.NodeId, clock, cancellationToken);

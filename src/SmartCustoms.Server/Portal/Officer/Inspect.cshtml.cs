@@ -25,8 +25,21 @@ public sealed class InspectModel(IDeclarationStore store, ControlService control
     [BindProperty]
     public string? Revenue { get; set; }
 
+    /// <summary>The amount, in invariant digits, that the officer saw read back and confirmed by posting again.</summary>
+    [BindProperty]
+    public string? RevenueConfirmed { get; set; }
+
     [BindProperty]
     public string? Notes { get; set; }
+
+    /// <summary>The revenue as the node read it, shown back for the officer to check before anything is saved.</summary>
+    public decimal? RevenueUnderstood { get; private set; }
+
+    /// <summary>How the officer's language writes numbers, from the browser's languages (null when none is known).</summary>
+    public NumberConvention? Convention => NumberConvention.Of(Request);
+
+    /// <summary>An amount as the officer's language writes it.</summary>
+    public string Shown(decimal amount) => (Convention ?? NumberConvention.For("en")!).Format(amount);
 
     [BindProperty]
     public IReadOnlyList<IFormFile> Photos { get; set; } = [];
@@ -49,7 +62,19 @@ public sealed class InspectModel(IDeclarationStore store, ControlService control
             return NotFound();
         }
 
-        if ((await ReadAsync(cancellationToken)).TryGetValue(out var input, out var refusal))
+        var read = await ReadAsync(cancellationToken);
+        if (RevenueUnderstood is not null)
+        {
+            if (!read.Succeeded)
+            {
+                Show(read.Refusal!);
+            }
+
+            RevenueConfirmed = RevenueUnderstood.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Page();
+        }
+
+        if (read.TryGetValue(out var input, out var refusal))
         {
             var outcome = await controls.RecordInspectionAsync(mrn, input, Caller, cancellationToken);
             if (outcome.TryGetValue(out _, out refusal))
@@ -86,10 +111,14 @@ public sealed class InspectModel(IDeclarationStore store, ControlService control
         decimal? revenue = null;
         if (!string.IsNullOrWhiteSpace(Revenue))
         {
-            if (!decimal.TryParse(Revenue, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            if (!TypedNumber.ReadAmount(Revenue, Convention, "Revenue at stake", "/revenueAtStake").TryGetValue(out var parsed, out var refusal))
             {
-                return Refusal.Single(RefusalKind.Invalid, "The inspection result has errors.",
-                    "Revenue at stake is an amount such as 1250.50.", "revenue.invalid", "/revenueAtStake");
+                return refusal;
+            }
+
+            if (TypedNumber.NeedsShowBack(Revenue) && RevenueConfirmed != parsed.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                RevenueUnderstood = parsed;
             }
 
             revenue = parsed;
